@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import newskit
+from newskit import (
+    Article,
+    Category,
+    Classifier,
+    Cleaner,
+    ComponentError,
+    ConfigError,
+    Length,
+    Pipeline,
+    Summarizer,
+)
+from newskit.testing import plugin_manager
+
+
+def _append(tag: str):
+    def clean(article: Article) -> Article:
+        return attrs.evolve(article, text=article.text + tag)
+
+    return clean
+
+
+def _boom(article):
+    raise ValueError("lexicon missing")
+
+
+class Toolbox:
+    @newskit.hookimpl
+    def newskit_register_cleaners(self):
+        return [
+            Cleaner(name="late", clean=_append("[late]"), order=90),
+            Cleaner(name="early", clean=_append("[early]"), order=10),
+            Cleaner(name="opt-in", clean=_append("[opt]"), default=False),
+            Cleaner(name="explodes", clean=_boom, default=False),
+            Cleaner(name="returns-str", clean=lambda a: "oops", default=False),
+        ]
+
+    @newskit.hookimpl
+    def newskit_register_summarizers(self):
+        return [
+            Summarizer(name="first-word", summarize=lambda a, n: a.text.split()[0], default=True),
+            Summarizer(name="length", summarize=lambda a, n: f"{n.sentences}/{n.chars}"),
+        ]
+
+    @newskit.hookimpl
+    def newskit_register_classifiers(self):
+        return [
+            Classifier(
+                name="topic",
+                classify=lambda a: [Category(name="topic", scheme="topic", score=0.9, label=True)],
+            ),
+            Classifier(name="explodes", classify=_boom),
+            Classifier(name="bad-type", classify=lambda a: ["topic"], default=False),
+        ]
+
+
+@pytest.fixture
+def pm():
+    return plugin_manager(("toolbox", Toolbox()), builtins=False)
+
+
+ARTICLE = Article(id="a1", text="Body")
+
+
+def test_default_cleaners_run_in_their_declared_order(pm):
+    pipeline = Pipeline.configure(plugins=pm, summarizer=None, classifiers=[])
+    assert pipeline.steps == ("clean:early", "clean:late")
+    assert pipeline.run(ARTICLE).text == "Body[early][late]"
+
+
+def test_configured_order_wins_and_default_expands(pm):
+    pipeline = Pipeline.configure(
+        plugins=pm, cleaners=["late", "opt-in", "early"], summarizer=None, classifiers=[]
+    )
+    assert pipeline.run(ARTICLE).text == "Body[late][opt][early]"
+    pipeline = Pipeline.configure(
+        plugins=pm, cleaners=["opt-in", "default"], summarizer=None, classifiers=[]
+    )
+    assert pipeline.steps == ("clean:opt-in", "clean:early", "clean:late")
+
+
+def test_a_raising_component_records_an_error_and_the_pipeline_goes_on(pm):
+    pipeline = Pipeline.configure(
+        plugins=pm, cleaners=["explodes", "early"], classifiers=["explodes", "topic"]
+    )
+    result = pipeline.run(ARTICLE)
+    assert [(e.step, e.message) for e in result.errors] == [
+        ("clean:explodes", "ValueError: lexicon missing"),
+        ("classify:explodes", "ValueError: lexicon missing"),
+    ]
+    assert result.text == "Body[early]"  # the next steps still ran
+    assert result.summary == "Body[early]"
+    assert result.category("topic").label is True
+
+
+def test_strict_mode_raises_with_the_step_and_article(pm):
+    pipeline = Pipeline.configure(plugins=pm, cleaners=["explodes"], strict=True)
+    with pytest.raises(
+        ComponentError, match="a1: step 'clean:explodes' failed: ValueError: lexicon missing"
+    ):
+        pipeline.run(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("config", "step", "message"),
+    [
+        ({"cleaners": ["returns-str"]}, "clean:returns-str", "returned str, expected an Article"),
+        (
+            {"classifiers": ["bad-type"]},
+            "classify:bad-type",
+            "returned str, expected Category records",
+        ),
+    ],
+)
+def test_wrong_return_types_are_errors_on_the_article(pm, config, step, message):
+    result = Pipeline.configure(
+        plugins=pm, summarizer=None, **{"cleaners": [], "classifiers": [], **config}
+    ).run(ARTICLE)
+    assert [(e.step, e.message) for e in result.errors] == [(step, message)]
+
+
+def test_summary_length_reaches_the_summarizer(pm):
+    pipeline = Pipeline.configure(
+        plugins=pm, cleaners=[], summarizer="length", classifiers=[], sentences=2, chars=80
+    )
+    assert pipeline.run(ARTICLE).summary == "2/80"
+    with pytest.raises(ConfigError, match="invalid summary length"):
+        Pipeline.configure(plugins=pm, sentences=0)
+
+
+def test_classifier_results_replace_earlier_categories_of_the_same_scheme(pm):
+    old = Article(text="x", categories=[
+        Category(name="topic", scheme="topic", score=0.1, label=False),
+        Category(name="world", scheme="section", label=True),
+    ])  # fmt: skip
+    result = Pipeline.configure(
+        plugins=pm, cleaners=[], summarizer=None, classifiers=["topic"]
+    ).run(old)
+    assert [(c.name, c.scheme, c.score) for c in result.categories] == [
+        ("world", "section", None),
+        ("topic", "topic", 0.9),
+    ]
+
+
+def test_error_records_pass_through_untouched(pm):
+    record = Article.failure("bad", "bad.txt: empty input")
+    assert Pipeline.configure(plugins=pm).run(record) is record
+
+
+def test_unknown_names_are_config_errors(pm):
+    with pytest.raises(
+        ConfigError, match="unknown summarizer 'sumy'; available: first-word, length"
+    ):
+        Pipeline.configure(plugins=pm, summarizer="sumy")
+    with pytest.raises(ConfigError, match="unknown classifier 'nope'"):
+        Pipeline.configure(plugins=pm, classifiers=["nope"])
+
+
+def test_two_default_summarizers_must_be_resolved_by_name(pm):
+    class Rival:
+        @newskit.hookimpl
+        def newskit_register_summarizers(self):
+            return [Summarizer(name="rival", summarize=lambda a, n: "", default=True)]
+
+    pm.register(Rival(), name="rival-plugin")
+    with pytest.raises(
+        ConfigError,
+        match="several summarizers claim to be the default.*'rival' \\(plugin 'rival-plugin'\\)",
+    ):
+        Pipeline.configure(plugins=pm)
+    assert Pipeline.configure(plugins=pm, summarizer="rival").summarizer.name == "rival"
+
+
+def test_pipeline_built_from_records_directly():
+    pipeline = Pipeline(
+        cleaners=[Cleaner(name="x", clean=_append("!"))], length=Length(sentences=1)
+    )
+    assert pipeline(Article(text="hi")).text == "hi!"
+    assert list(pipeline.run_many([Article(text="a"), Article(text="b")])) == [
+        Article(text="a!"),
+        Article(text="b!"),
+    ]
