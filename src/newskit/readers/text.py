@@ -1,0 +1,39 @@
+"""Plain text: a page's text dump as a crawler saved it, or a clean article body."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..components import Input
+from ..errors import InputError
+from ..model import Article
+from ._decode import decode
+
+__all__ = ["article_from_text", "read_text"]
+
+# Share of control characters above which decoded "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def read_text(inp: Input) -> Iterator[Article]:
+    """Reader entry: decode, normalise line ends, keep everything else for the cleaners."""
+    yield article_from_text(decode(inp.data, inp.name), id=inp.id, url=inp.url, name=inp.name)
+
+
+def article_from_text(
+    text: str, *, id: str, url: str | None = None, title: str | None = None, name: str = ""
+) -> Article:
+    """An article whose text is ``text`` as given: cleaners decide what is furniture.
+
+    Raises :class:`~newskit.InputError` when the text is empty or is binary data.
+    """
+    name = name or id
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(name, "empty input: there is no text in it")
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        raise InputError(name, "binary data (control characters), not HTML, text or JSONL")
+    return Article(id=id, url=url, title=title, text=text)
