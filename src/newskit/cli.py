@@ -1,0 +1,224 @@
+"""The ``newskit`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+import click
+
+from . import batch
+from ._version import __version__
+from .components import Format
+from .errors import NewskitError
+from .pipeline import Pipeline
+from .plugins import PluginManager, get_plugin_manager
+
+__all__ = ["cli", "main"]
+
+_DEFAULT_FORMAT = "jsonl"
+
+
+def _names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    if value.strip().lower() == "none":
+        return []
+    return [n.strip() for n in value.split(",") if n.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newskit")
+def cli() -> None:
+    """newskit: turn news pages into clean, typed, analysed articles.
+
+    \b
+    Start with:
+      newskit analyze examples/atlas-mali.txt --format markdown
+      newskit plugins        what is installed
+      newskit formats        the output formats
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--url", help="The page's address, for a single input: gives publisher, date, section."
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    metavar="FMT",
+    help="Output format (see `newskit formats`). Default: from -o's extension, "
+    f"else {_DEFAULT_FORMAT}.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--clean",
+    "cleaners",
+    metavar="NAMES",
+    help="Cleaners to run, comma-separated, in order; 'default' for the defaults, 'none' for none.",
+)
+@click.option(
+    "--summarizer",
+    default="default",
+    show_default=True,
+    metavar="NAME",
+    help="Summarizer to use, or 'none'.",
+)
+@click.option(
+    "--classify",
+    "classifiers",
+    metavar="NAMES",
+    help="Classifiers to run, comma-separated; 'default' for the defaults, 'none' for none.",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences.",
+)
+@click.option("--chars", type=click.IntRange(min=1), help="Maximum summary length in characters.")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first failing step instead of recording it."
+)
+def analyze(
+    paths: tuple[str, ...],
+    url: str | None,
+    format_name: str | None,
+    output: str | None,
+    cleaners: str | None,
+    summarizer: str,
+    classifiers: str | None,
+    sentences: int,
+    chars: int | None,
+    strict: bool,
+) -> None:
+    """Analyse news pages: clean, summarize, classify, and write the articles.
+
+    PATH is a file (.html, .txt, .jsonl, each optionally .gz), a directory (walked for
+    such files), a glob pattern, or - for standard input. Inputs that fail become error
+    records in the output, are reported on stderr, and make the exit code 1.
+
+    \b
+    Examples:
+      newskit analyze page.html
+      newskit analyze saved-pages/ -o articles.jsonl
+      newskit analyze dump.txt --url https://example.com/world/2024/05/01/story/ -f markdown
+    """
+    pm = get_plugin_manager()
+    if url and (len(paths) > 1 or os.path.isdir(paths[0])):
+        raise click.UsageError("--url describes one page: give a single file or '-' with it")
+    try:
+        fmt = _pick_format(pm, format_name, output)
+        pipeline = Pipeline.configure(
+            cleaners=_names(cleaners),
+            summarizer=None if summarizer.lower() == "none" else summarizer,
+            classifiers=_names(classifiers),
+            sentences=sentences,
+            chars=chars,
+            strict=strict,
+            plugins=pm,
+        )
+    except NewskitError as exc:
+        raise click.UsageError(str(exc)) from None
+    tally = batch.Tally()
+    articles = tally.count(batch.run(paths, pipeline=pipeline, plugins=pm, url=url))
+    try:
+        with _open_output(output, fmt) as stream:
+            fmt.write(_report_failures(articles), stream)
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"newskit: {tally.summary()}", err=True)
+    if tally.failed:
+        sys.exit(1)
+
+
+def _report_failures(articles: Iterator[Any]) -> Iterator[Any]:
+    for article in articles:
+        if article.failed:
+            for error in article.errors:
+                click.echo(f"error: {error.message}", err=True)
+        yield article
+
+
+def _pick_format(pm: PluginManager, name: str | None, output: str | None) -> Format:
+    formats = pm.formats
+    if name:
+        return formats[name]
+    if output and output != "-":
+        lower = output.lower()
+        for fmt in formats.values():
+            if any(lower.endswith(ext) for ext in fmt.extensions):
+                return fmt
+        raise click.UsageError(
+            f"no format writes {os.path.basename(output)!r}; name one with --format"
+        )
+    return formats[_DEFAULT_FORMAT]
+
+
+@contextlib.contextmanager
+def _open_output(output: str | None, fmt: Format) -> Iterator[IO[Any]]:
+    if output is None or output == "-":
+        if fmt.binary:
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.flush()
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            try:
+                yield stream
+            finally:
+                stream.flush()
+                stream.detach()  # leave sys.stdout open
+        return
+    mode = "wb" if fmt.binary else "w"
+    kwargs = {} if fmt.binary else {"encoding": "utf-8", "newline": ""}
+    with open(output, mode, **kwargs) as stream:
+        yield stream
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def plugins(as_json: bool) -> None:
+    """List installed plugins: version, status, components and hooks."""
+    infos = get_plugin_manager().plugins()
+    if as_json:
+        click.echo(json.dumps([i.to_dict() for i in infos], indent=2))
+        return
+    for info in infos:
+        version = info.version or "?"
+        click.echo(f"{info.name} {version}  [{info.status}]  {info.module or ''}".rstrip())
+        for kind, names in sorted(info.components.items()):
+            click.echo(f"    {kind + 's:':<13}{', '.join(names)}")
+        other_hooks = [h for h in info.hooks if h == "newskit_register_commands"]
+        if other_hooks:
+            click.echo(f"    {'hooks:':<13}{', '.join(other_hooks)}")
+        for error in info.errors:
+            click.echo(f"    error:       {error}")
+
+
+@cli.command()
+def formats() -> None:
+    """List the output formats, with their file extensions."""
+    for name, fmt in sorted(get_plugin_manager().formats.items()):
+        exts = " ".join(fmt.extensions)
+        click.echo(f"{name:<10} {exts:<20} {fmt.description}".rstrip())
+
+
+def main() -> None:
+    """Console-script entry: add plugin commands, then run."""
+    get_plugin_manager().add_commands(cli)
+    cli()
