@@ -1,0 +1,128 @@
+"""Accuracy and speed of the populism and economy classifiers (hand-run; asserts nothing).
+
+    .venv/bin/python benchmarks/classification.py [--data DIR] [--sweep]
+
+Reads classification/populism-nccr-uk-dev.csv and classification/economy-bbc.csv from
+the evaluation data directory: ``--data``, else ``$NEWSKIT_DATA``, else
+``../shared/data`` beside the repository. The data stays there: its licences forbid
+copying it into the project. Each classifier runs through its registered
+:class:`newskit.Classifier` component; the script prints precision, recall and F1 of
+the label, the published anchors, and articles per second (classification only, one
+process). ``--sweep`` adds F1 at other thresholds, computed from the same scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import newskit
+import newskit_economy
+import newskit_populism
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+SWEEP = (0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3)
+
+# (classifier, data file, published anchors on that file, from the data README)
+RUNS = (
+    (
+        "populism",
+        "classification/populism-nccr-uk-dev.csv",
+        "Rooduijn & Pauwels dictionary F1 0.33; TF-IDF + logistic regression 0.34",
+    ),
+    (
+        "economy",
+        "classification/economy-bbc.csv",
+        "EPU terms F1 0.48; best Lexicoder rule 0.64; TF-IDF + logistic regression 0.97",
+    ),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="evaluation data directory")
+    parser.add_argument("--sweep", action="store_true", help="also print F1 by threshold")
+    args = parser.parse_args(argv)
+    data = find_data(args.data)
+
+    pm = newskit.PluginManager(entry_points=False)
+    pm.register(newskit_populism, name="populism")
+    pm.register(newskit_economy, name="economy")
+
+    for name, relpath, anchors in RUNS:
+        path = data / relpath
+        if not path.is_file():
+            sys.exit(f"error: {path} not found; is {data} the newskit evaluation data?")
+        articles, gold = read_csv(path)
+        classifier = pm.classifiers[name]
+        start = time.perf_counter()
+        results = [_one(classifier.classify(a), name) for a in articles]
+        elapsed = time.perf_counter() - start
+        labels = [c.label is True for c in results]
+        scores = [c.score or 0.0 for c in results]
+
+        print(f"{name}: {relpath} ({len(gold)} articles, {sum(gold)} positive)")
+        p, r, f = prf(labels, gold)
+        print(f"  label    precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+        print(f"  speed    {len(articles) / elapsed:,.0f} articles/s ({elapsed:.2f} s)")
+        print(f"  anchors  {anchors}")
+        if args.sweep:
+            for threshold in SWEEP:
+                p, r, f = prf([s >= threshold for s in scores], gold)
+                print(f"  score >= {threshold:<6} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        print()
+    return 0
+
+
+def find_data(given: Path | None) -> Path:
+    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or the default; exits if absent."""
+    if given is not None:
+        where, data = "--data", given
+    elif os.environ.get("NEWSKIT_DATA"):
+        where, data = "NEWSKIT_DATA", Path(os.environ["NEWSKIT_DATA"])
+    else:
+        where, data = "the default", DEFAULT_DATA
+    if not data.is_dir():
+        sys.exit(
+            f"error: evaluation data directory {data} (from {where}) does not exist; "
+            "pass --data DIR or set NEWSKIT_DATA"
+        )
+    return data
+
+
+def read_csv(path: Path) -> tuple[list[newskit.Article], list[bool]]:
+    """Articles (``id``, ``text``) and gold labels (``label`` == "1") from a CSV file."""
+    csv.field_size_limit(1 << 30)
+    articles, gold = [], []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            articles.append(newskit.Article(id=row["id"], text=row["text"]))
+            gold.append(row["label"].strip() == "1")
+    return articles, gold
+
+
+def prf(predicted: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(predicted, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(predicted, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _one(categories: Iterable[newskit.Category], name: str) -> newskit.Category:
+    found = [c for c in categories if c.name == name]
+    if len(found) != 1:
+        sys.exit(f"error: classifier {name!r} returned {len(found)} {name!r} categories, not 1")
+    return found[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
