@@ -1,0 +1,162 @@
+"""The ``cited-sources`` cleaner: attribution patterns, hard negatives and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import newskit
+from newskit_clean._cited import citations, clean_cited_sources
+
+AP, AFP = "Associated Press", "Agence France-Presse"
+
+CITED = [
+    # wires, each attribution pattern
+    ("UN to End Peacekeeping Mission in Mali, Per Reuters", {"Reuters"}),
+    ("The plan is in a draft resolution proposed by France that was seen by Reuters.", {"Reuters"}),
+    ("The talks have stalled, according to two diplomats cited by Reuters.", {"Reuters"}),
+    ("According to Reuters, the plant resumed production.", {"Reuters"}),
+    ("Reuters reported on Monday that the refinery had shut.", {"Reuters"}),
+    ("Reuters said it could not independently verify the footage.", {"Reuters"}),
+    ("Reuters quoted a senior official as saying the deal was off.", {"Reuters"}),
+    ("A Reuters report last week said exports had risen.", {"Reuters"}),
+    ("Exports rose 4%, Reuters reported.", {"Reuters"}),
+    ("LONDON, June 27 (Reuters) - Shares fell on Tuesday.", {"Reuters"}),
+    ("Sources told Reuters the vote would be delayed.", {"Reuters"}),
+    ("The minister told the AP on Tuesday that talks had stalled.", {AP}),
+    ("He told The Associated Press he had no plans to resign.", {AP}),
+    ("AP News reported that the fire was contained.", {AP}),
+    ("DENVER (AP) \u2014 A man was arrested after a chase.", {AP}),
+    ("PARIS (AFP) \u2014 French police detained three men on Monday.", {AFP}),
+    ("A police source told Agence France-Presse the road had reopened.", {AFP}),
+    ("Bloomberg reported that the merger talks had collapsed.", {"Bloomberg"}),
+    (
+        "Bloomberg News, citing people familiar with the matter, said the IPO was delayed.",
+        {"Bloomberg"},
+    ),
+    ("State news agency Xinhua said the earthquake killed 12 people.", {"Xinhua"}),
+    ("Russia's TASS news agency reported the launch.", {"TASS"}),
+    ("According to Interfax, the plant resumed work.", {"Interfax"}),
+    ("Kyodo News reported the earthquake.", {"Kyodo News"}),
+    ("South Korea's Yonhap news agency said the missile flew 600 km.", {"Yonhap"}),
+    ("German news agency dpa reported the fire.", {"dpa"}),
+    ("Spanish news agency EFE reported the arrests.", {"EFE"}),
+    ("Italian news agency ANSA said the ship had docked.", {"ANSA"}),
+    ("UPI reported the launch was delayed.", {"United Press International"}),
+    ("The PA news agency understands the bill will pass.", {"PA Media"}),
+    ("The Anadolu Agency reported the strike.", {"Anadolu Agency"}),
+    ("Police told Press Trust of India that two men were arrested.", {"Press Trust of India"}),
+    ("Officials told ANI the road was closed.", {"Asian News International"}),
+    (
+        "The flood forced 3,000 people from their homes, according to the state-run Xinhua News Agency.",
+        {"Xinhua"},
+    ),
+    # outlets
+    ("He told the BBC that he would not resign.", {"BBC"}),
+    ("She said in an interview with CNN that the vote was fair.", {"CNN"}),
+    ("The New York Times reported that the memo existed.", {"The New York Times"}),
+    ("The plan was first reported by The Washington Post.", {"The Washington Post"}),
+    (
+        "The Wall Street Journal, citing people familiar with the matter, said the deal was off.",
+        {"The Wall Street Journal"},
+    ),
+    ("The FT reported that the bank would cut jobs.", {"Financial Times"}),
+    ("He wrote in the Guardian that the law was unjust.", {"The Guardian"}),
+    ("Al Jazeera reported heavy shelling overnight.", {"Al Jazeera"}),
+    ("Politico first reported the draft.", {"Politico"}),
+    ("Axios reported the meeting on Sunday.", {"Axios"}),
+    (
+        "The ship had, according to Maria Lopez of the Washington Post, left port a day early.",
+        {"The Washington Post"},
+    ),
+    ("Such storms are rare in the region, reports Reuters.", {"Reuters"}),
+    ("The story was first reported by Reuters and later confirmed by AFP.", {"Reuters", AFP}),
+    # hard negatives
+    ("A study by the Reuters Institute for the Study of Journalism found trust fell.", set()),
+    ("The Reuters Institute Digital News Report is published every June.", set()),
+    ("The cuts were made according to the draft.", set()),
+    ("Ernst Reuter said Berlin would never give up.", set()),
+    ("Ernst Reuter's speech was broadcast to the whole city.", set()),
+    ("She scored a 5 on the AP Biology exam.", set()),
+    ("Students take the AP exam in May.", set()),
+    ("According to the AP exam results, scores rose.", set()),
+    ("Thomson Reuters reported higher quarterly profit.", set()),
+    ("Michael Bloomberg said he would fund the campaign.", set()),
+    ("Bloomberg said he would not run for president.", set()),
+    ("Reuters journalists were detained in Myanmar.", set()),
+    ("The Guardian Council rejected the candidates.", set()),
+    ("The Nikkei 225 closed higher on Friday.", set()),
+    ("The AP Stylebook changed its rules on hyphens.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CITED, ids=[c[0][:50] for c in CITED])
+def test_citation_patterns(sentence: str, expected: set[str]) -> None:
+    assert {m.outlet.name for m in citations(sentence)} == expected
+
+
+def test_enough_cases() -> None:
+    assert len([c for c in CITED if c[1]]) >= 30
+    assert len([c for c in CITED if not c[1]]) >= 10
+
+
+def test_seed_cites_reuters_in_title_and_body(seed_text: str) -> None:
+    body = seed_text.split("\n\n\n", 1)[1]
+    article = clean_cited_sources(
+        newskit.Article(title="UN to End Peacekeeping Mission in Mali, Per Reuters", text=body)
+    )
+    (reuters,) = article.cited_sources
+    assert (reuters.name, reuters.kind, reuters.domain) == ("Reuters", "wire", "reuters.com")
+    assert reuters.evidence[0].start is None
+    body_evidence = reuters.evidence[1]
+    assert "was seen by Reuters" in body_evidence.text
+    assert body_evidence.text.startswith("The United Nations is reportedly planning")
+    assert len(reuters.evidence) == 2
+
+
+def test_one_source_per_organisation_with_all_its_sentences() -> None:
+    text = (
+        "LONDON (Reuters) - Shares fell on Tuesday.\n\n"
+        "The bank will cut 2,000 jobs, the FT reported. Traders told Reuters they were "
+        "surprised, and Reuters said it had seen the memo.\n\n"
+        "A Reuters tally showed 40 banks had cut jobs this year."
+    )
+    article = clean_cited_sources(newskit.Article(text=text))
+    assert [s.name for s in article.cited_sources] == ["Reuters", "Financial Times"]
+    reuters, ft = article.cited_sources
+    assert ft.kind == "outlet" and ft.domain == "ft.com"
+    assert len(reuters.evidence) == 3
+    for evidence in (*reuters.evidence, *ft.evidence):
+        assert evidence.start is not None and evidence.end is not None
+        assert text[evidence.start : evidence.end] == evidence.text
+    assert reuters.evidence[1].text.startswith("Traders told Reuters")
+    assert reuters.evidence[1].terms == ("Reuters",)
+
+
+def test_nothing_cited_leaves_existing_sources() -> None:
+    kept = newskit.Source(name="City Hall", kind="organisation")
+    article = newskit.Article(
+        text="According to the draft, the plan is off.", cited_sources=(kept,)
+    )
+    assert clean_cited_sources(article).cited_sources == (kept,)
+
+
+def test_running_twice_does_not_duplicate() -> None:
+    article = newskit.Article(title="Talks fail, per Reuters", text="Reuters reported it.")
+    once = clean_cited_sources(article)
+    twice = clean_cited_sources(once)
+    assert twice.cited_sources == once.cited_sources
+    assert len(twice.cited_sources) == 1
+
+
+def test_the_publisher_is_not_its_own_cited_source() -> None:
+    publisher = newskit.Source(name="reuters.com", domain="reuters.com", kind="publisher")
+    article = newskit.Article(
+        text="LONDON (Reuters) - Shares fell. Bloomberg reported the same.", source=publisher
+    )
+    assert [s.name for s in clean_cited_sources(article).cited_sources] == ["Bloomberg"]
+
+
+def test_headline_in_capitals() -> None:
+    article = clean_cited_sources(newskit.Article(title="MALI MISSION TO END, PER REUTERS"))
+    (reuters,) = article.cited_sources
+    assert reuters.evidence[0].terms == ("REUTERS",)
