@@ -92,7 +92,11 @@ def _byline(article: Article) -> str:
 
 
 def _source_name(source: Source) -> str:
-    details = [one_line(d) for d in (source.kind, source.domain) if d and d != "publisher"]
+    details = [
+        one_line(d)
+        for d in (source.kind, source.domain)
+        if d and d != "publisher" and d != source.name
+    ]
     name = one_line(source.name)
     return f"{name} ({'; '.join(details)})" if details else name
 

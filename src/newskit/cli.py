@@ -181,8 +181,7 @@ def _open_output(output: str | None, fmt: Format) -> Iterator[IO[Any]]:
             try:
                 yield stream
             finally:
-                stream.flush()
-                stream.detach()  # leave sys.stdout open
+                stream.detach().flush()  # flushes; leaves sys.stdout open
         return
     mode = "wb" if fmt.binary else "w"
     kwargs = {} if fmt.binary else {"encoding": "utf-8", "newline": ""}

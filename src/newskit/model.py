@@ -165,7 +165,7 @@ class Removal:
 
     text: str = field(validator=v.instance_of(str))
     reason: str = field(validator=[v.instance_of(str), _non_empty])
-    step: str = field(default="", validator=v.instance_of(str))
+    step: str = field(default="", validator=v.instance_of(str))  # e.g. "clean:furniture"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "reason": self.reason, "step": self.step}
