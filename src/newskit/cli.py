@@ -45,7 +45,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(short_help="Analyse news pages and write the articles.")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--url", help="The page's address, for a single input: gives publisher, date, section."

@@ -264,3 +264,25 @@ def test_a_failing_reader_becomes_an_error_record():
         articles[1].errors[0].message
         == "f.flaky: reader 'flaky' failed: RuntimeError: parser crashed"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Markets rally - BBC News", "https://www.bbc.co.uk/news/x", "Markets rally"),
+        (
+            "Kyiv hit by missiles - live updates",
+            "https://www.bbc.co.uk/news/x",
+            "Kyiv hit by missiles - live updates",
+        ),
+        (
+            "Storm warning | Daily Ledger",
+            "https://ledger.example/x",
+            "Storm warning | Daily Ledger",
+        ),
+        ("Storm warning | Ledger", "https://ledger.example/x", "Storm warning"),
+    ],
+)
+def test_title_suffix_is_stripped_only_when_it_names_the_site(title, url, expected):
+    html = f"<html><head><title>{title}</title></head><body><p>{'A long enough paragraph of body text. ' * 4}</p></body></html>"
+    assert only(read_bytes(html.encode(), "t.html", url=url)).title == expected

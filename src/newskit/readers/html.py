@@ -81,7 +81,7 @@ def article_from_html(html: str, *, id: str, url: str | None = None, name: str =
     return Article(
         id=id,
         url=page_url,
-        title=meta.title(site),
+        title=meta.title(site, _domain(page_url)),
         text=text,
         source=Source(name=site, domain=_domain(page_url), url=None, kind="publisher")
         if site
@@ -180,7 +180,7 @@ class _MetaTags:
         name = self.tags.get("og:site_name") or ld_name or self.tags.get("application-name")
         return name.strip() if isinstance(name, str) and name.strip() else None
 
-    def title(self, site: str | None) -> str | None:
+    def title(self, site: str | None, domain: str | None) -> str | None:
         headline = self.ld.get("headline")
         for candidate in (
             self.tags.get("og:title"),
@@ -189,7 +189,7 @@ class _MetaTags:
             _page_title(self.tree),
         ):
             if isinstance(candidate, str) and candidate.strip():
-                return _strip_site_suffix(" ".join(candidate.split()), site)
+                return _strip_site_suffix(" ".join(candidate.split()), site, domain)
         return None
 
     def authors(self) -> tuple[str, ...]:
@@ -255,16 +255,24 @@ def _page_title(tree: lxml.html.HtmlElement) -> str | None:
     return title.text_content() if title is not None else None
 
 
-def _strip_site_suffix(title: str, site: str | None) -> str:
+def _strip_site_suffix(title: str, site: str | None, domain: str | None) -> str:
+    """``"Rates held | Daily Ledger"`` -> ``"Rates held"``, when the tail names the site
+    (its ``og:site_name``, or a name its domain spells, like "BBC News" on bbc.co.uk)."""
     for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
         head, found, tail = title.rpartition(sep)
-        if (
-            found
-            and head
-            and ((site and tail.strip().lower() == site.lower()) or len(tail) <= 30 < len(head))
-        ):
+        if found and head.strip() and _names_site(tail, site, domain):
             return head.strip()
     return title
+
+
+def _names_site(text: str, site: str | None, domain: str | None) -> bool:
+    key = re.sub(r"\W+", "", text).lower()
+    if not key:
+        return False
+    if site and key == re.sub(r"\W+", "", site).lower():
+        return True
+    label = (domain or "").split(".")[0].replace("-", "")
+    return len(label) >= 3 and (key.startswith(label) or label.startswith(key))
 
 
 def _parse_date(value: str) -> date | datetime | None:
