@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -60,7 +61,14 @@ def split_sentences(text: str) -> list[Sentence]:
     bullet or after a line with no final punctuation (a headline). Inside a line, a
     period ends a sentence unless it belongs to an abbreviation, an initial or a number.
     """
-    return list(_iter_sentences(text))
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=64)
+def _split_cached(text: str) -> tuple[Sentence, ...]:
+    # The summarizer, each classifier and the cited-sources cleaner all split the same
+    # article text one after the other: split it once.
+    return tuple(_iter_sentences(text))
 
 
 def _iter_sentences(text: str) -> Iterator[Sentence]:
