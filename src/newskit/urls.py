@@ -73,7 +73,8 @@ def enrich_from_url(article: Article) -> Article:
     info = parse_url(article.url)
     changes: dict[str, object] = {}
     if info.domain:
-        home = f"{urlsplit(article.url).scheme or 'https'}://{urlsplit(article.url).hostname}/"
+        parts = urlsplit(article.url)
+        home = f"{parts.scheme or 'https'}://{parts.hostname}/"
         if article.source is None:
             changes["source"] = Source(name=info.domain, domain=info.domain, url=home)
         elif article.source.domain is None or article.source.url is None:

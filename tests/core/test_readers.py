@@ -286,3 +286,12 @@ def test_a_failing_reader_becomes_an_error_record():
 def test_title_suffix_is_stripped_only_when_it_names_the_site(title, url, expected):
     html = f"<html><head><title>{title}</title></head><body><p>{'A long enough paragraph of body text. ' * 4}</p></body></html>"
     assert only(read_bytes(html.encode(), "t.html", url=url)).title == expected
+
+
+def test_an_html_record_with_a_bad_field_names_the_line_and_field():
+    data = b'{"id": "h", "html": "<p>x</p>", "title": 5}\n{"id": "g", "html": null}\n'
+    articles = read_bytes(data, "pages.jsonl")
+    assert [a.errors[0].message for a in articles] == [
+        "pages.jsonl line 1: title must be a string",
+        "pages.jsonl line 2: html must be a string",
+    ]

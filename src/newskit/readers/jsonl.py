@@ -80,12 +80,15 @@ def _record(record: Any, where: str, fallback_id: str) -> Article:
             unknown = sorted(set(record) - _HTML_RECORD)
             if unknown:
                 raise InputError(where, f"unknown field(s) beside html: {', '.join(unknown)}")
-            if not isinstance(record["html"], str):
-                raise InputError(where, "html must be a string")
+            bad = [k for k in ("html", "url", "title") if not isinstance(record.get(k, ""), str)]
+            bad = [k for k in bad if k == "html" or record[k] is not None]
+            if bad:
+                raise InputError(where, f"{', '.join(bad)} must be a string")
             article = article_from_html(
                 record["html"], id=record_id, url=record.get("url"), name=where
             )
-            return article if record.get("title") is None else _with_title(article, record["title"])
+            title = record.get("title")
+            return article if title is None else attrs.evolve(article, title=title)
         if set(record) <= {"id", "text", "title", "url"} and isinstance(record.get("text"), str):
             return article_from_text(
                 record["text"],
@@ -99,9 +102,3 @@ def _record(record: Any, where: str, fallback_id: str) -> Article:
         return Article.failure(record_id, str(exc))
     except (TypeError, ValueError) as exc:
         return Article.failure(record_id, f"{where}: invalid record: {exc}")
-
-
-def _with_title(article: Article, title: Any) -> Article:
-    if not isinstance(title, str):
-        raise InputError(article.id, "title must be a string")
-    return attrs.evolve(article, title=title)
