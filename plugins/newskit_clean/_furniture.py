@@ -62,7 +62,14 @@ NEAR_HEADLINE = 0.3
 
 
 def clean_furniture(article: newskit.Article) -> newskit.Article:
-    """The ``furniture`` cleaner."""
+    """The ``furniture`` cleaner.
+
+    An article whose ``meta`` names an ``extractor`` had its body cut from the page's
+    markup already (the HTML reader does); the line heuristics for text dumps would only
+    remove its short paragraphs, so it passes through unchanged.
+    """
+    if article.meta.get("extractor"):
+        return article
     lines = split_lines(article.text)
     title, reasons = decide(lines, article.title)
     if not reasons:

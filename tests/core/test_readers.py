@@ -75,11 +75,16 @@ def test_html_title_loses_the_site_name_suffix():
     assert only(read_bytes(html, "x.html")).title == "Rates held at 5%"
 
 
-def test_malformed_html_is_an_error_naming_the_input():
-    message = error_of(
-        read_bytes(b"<html><head></head><body><script>x</script></body></html>", "broken.html")
+def test_a_page_with_no_text_gives_an_empty_body_and_a_warning_naming_it():
+    article = only(
+        read_bytes(b"<html><head></head><body><script>x</script></body></html>", "bare.html")
     )
-    assert message.startswith("broken.html: malformed HTML")
+    assert not article.failed
+    assert article.text == ""
+    assert [w.message for w in article.warnings if w.step == "read"] == [
+        "bare.html: no article found: 0 words of article text, fewer than 10 "
+        "(an index page, a login wall or a frameset?)"
+    ]
 
 
 # -- text and encodings -----------------------------------------------------------------

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-from readability import Document
-from readability.readability import Unparseable
 
 from ..components import Input
 from ..errors import InputError
-from ..model import Article, Source
+from ..model import READ_STEP, Article, Source
 from ._decode import declared_html_charset, decode
+from ._extract import article_blocks, blocks
 from ._htmlmeta import MetaTags
 
 __all__ = ["article_from_html", "html_to_text", "read_html"]
@@ -39,27 +37,21 @@ def read_html(inp: Input) -> Iterator[Article]:
 def article_from_html(html: str, *, id: str, url: str | None = None, name: str = "") -> Article:
     """Extract one article from an HTML string.
 
-    Raises :class:`~newskit.InputError` naming ``name`` when the page cannot be parsed
-    or holds no article text.
+    Raises :class:`~newskit.InputError` naming ``name`` when the page cannot be parsed.
+    A page with no article text (an index page, a login wall) gives an article with an
+    empty body and a ``read`` warning that says why.
     """
     name = name or id
     tree = _parse(html, name)
     meta = MetaTags(tree)
     page_url = url or meta.canonical_url()
-    try:
-        body = Document(tree, url=page_url).summary(html_partial=True)
-    except Unparseable as exc:
-        raise InputError(name, f"malformed HTML: readability could not parse it ({exc})") from None
-    text = html_to_text(lxml.html.fragment_fromstring(body, create_parent="div"))
-    if not text:
-        raise InputError(
-            name, "malformed HTML or no article in it: no body text could be extracted"
-        )
+    found, problem = article_blocks(tree)
+    text = "\n\n".join(block.text for block in found)
     site = meta.site_name()
-    extra = {
+    extra = {"extractor": "html"} | {
         k: v for k, v in (("description", meta.description()), ("image", meta.image(page_url))) if v
     }
-    return Article(
+    article = Article(
         id=id,
         url=page_url,
         title=meta.title(site, _domain(page_url)),
@@ -73,6 +65,7 @@ def article_from_html(html: str, *, id: str, url: str | None = None, name: str =
         categories=meta.categories(),
         meta=extra,
     )
+    return article.with_warning(READ_STEP, f"{name}: {problem}") if problem else article
 
 
 def _parse(html: str, name: str) -> lxml.html.HtmlElement:
@@ -92,39 +85,7 @@ def html_to_text(root: lxml.html.HtmlElement) -> str:
     Whitespace inside a paragraph collapses to single spaces; paragraphs are separated
     by a blank line.
     """
-    paragraphs: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        joined = " ".join("".join(buffer).split())
-        if joined:
-            paragraphs.append(joined)
-        buffer.clear()
-
-    skipping: Any = None
-    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else None
-        if skipping is not None:
-            if event == "end" and el is skipping:
-                skipping = None
-                if el.tail:
-                    buffer.append(el.tail)
-            continue
-        if event == "start":
-            if tag is None or tag.lower() in _SKIP:
-                skipping = el
-                continue
-            if tag.lower() in _BLOCKS:
-                flush()
-            if el.text:
-                buffer.append(el.text)
-        else:
-            if tag.lower() in _BLOCKS:
-                flush()
-            if el.tail and el is not root:
-                buffer.append(el.tail)
-    flush()
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(block.text for block in blocks(root))
 
 
 def _domain(url: str | None) -> str | None:
