@@ -13,6 +13,7 @@ from typing import IO, Any
 import click
 
 from . import batch
+from . import evaluate as evaluate_module
 from ._version import __version__
 from .components import Format
 from .errors import NewskitError
@@ -215,6 +216,65 @@ def formats() -> None:
     for name, fmt in sorted(get_plugin_manager().formats.items()):
         exts = " ".join(fmt.extensions)
         click.echo(f"{name:<10} {exts:<20} {fmt.description}".rstrip())
+
+
+@cli.command(short_help="Score extraction against a dataset's ground truth.")
+@click.argument("dataset", type=click.Choice(sorted(evaluate_module.DATASETS)))
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False),
+    help="Evaluation data directory, used when DIRECTORY is not given "
+    "(default: $NEWSKIT_DATA, else ../shared/data).",
+)
+@click.option(
+    "--clean",
+    "cleaners",
+    metavar="NAMES",
+    help="Cleaners to run after reading; 'none' scores the reader alone. Default: the defaults.",
+)
+@click.option("--worst", default=10, show_default=True, help="How many of the worst pages to list.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N pages.")
+@click.option("--json", "as_json", is_flag=True, help="Print every page's scores as JSON.")
+def evaluate(
+    dataset: str,
+    directory: str | None,
+    data: str | None,
+    cleaners: str | None,
+    worst: int,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Score newskit's article text against a benchmark's ground truth.
+
+    DATASET is `extraction` (html/<id>.html.gz + ground-truth.json, as in
+    ScrapingHub's article-extraction-benchmark) or `pagetext` (text/<id>.txt + the
+    same ground truth). DIRECTORY defaults to extraction/aeb or pagetext/aeb in the
+    evaluation data directory. Prints precision, recall and F1 over 4-word shingles,
+    the benchmark's own metric, and the worst pages.
+
+    \b
+    Examples:
+      newskit evaluate extraction ../shared/data/extraction/aeb
+      newskit evaluate pagetext --data ../shared/data --worst 20
+      newskit evaluate extraction --clean none      # the HTML reader alone
+    """
+    pm = get_plugin_manager()
+    try:
+        if directory is None:
+            directory = str(evaluate_module.find_data(data) / dataset / "aeb")
+        pipeline = Pipeline.configure(
+            cleaners=_names(cleaners), summarizer=None, classifiers=[], plugins=pm
+        )
+        report = evaluate_module.evaluate_dataset(
+            directory, dataset, pipeline=pipeline, plugins=pm, limit=limit
+        )
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.format(worst))
 
 
 def main() -> None:
