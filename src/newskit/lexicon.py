@@ -28,24 +28,31 @@ class TermMatch:
     text: str
 
 
-def _pattern(term: str) -> str:
+def _pattern(term: str, *, hoisted: bool = False) -> str:
+    """The regex of ``term``. With ``hoisted``, the word edge before its first word is
+    left out: the caller puts one edge in front of the whole alternation."""
     words = term.strip().split()
     if not words:
         raise ValueError("a lexicon term must not be empty")
     parts = []
-    for word in words:
+    for i, word in enumerate(words):
         bare = word.strip("*")
         if not bare:
             raise ValueError(f"lexicon term {term!r} has a word that is only wildcards")
         core = re.escape(bare)
         # Word edges are enforced where the term has a word character; lookarounds, not
         # \b, and anchored even before a leading wildcard, which makes scans fast.
-        edge_before = r"(?<!\w)" if bare[0].isalnum() or bare[0] == "_" else ""
+        edge_before = r"(?<!\w)" if _starts_word(bare) and not (hoisted and i == 0) else ""
         edge_after = r"(?!\w)" if bare[-1].isalnum() or bare[-1] == "_" else ""
         prefix = edge_before + r"\w*" if word.startswith("*") else edge_before
         suffix = r"\w*" if word.endswith("*") else edge_after
         parts.append(f"{prefix}{core}{suffix}")
     return r"\s+".join(parts)
+
+
+def _starts_word(term: str) -> bool:
+    first = term.strip().lstrip("*")[:1]
+    return first.isalnum() or first == "_"
 
 
 class Lexicon:
@@ -60,10 +67,16 @@ class Lexicon:
         self.terms: tuple[str, ...] = tuple(dict.fromkeys(t.strip() for t in terms if t.strip()))
         if not self.terms:
             raise ValueError(f"lexicon {name!r} has no terms")
-        self._each = [(t, re.compile(_pattern(t), re.IGNORECASE)) for t in self.terms]
-        # Longest alternatives first, so a phrase wins over a word it starts with.
-        ordered = sorted(self.terms, key=len, reverse=True)
-        self._any = re.compile("|".join(f"(?:{_pattern(t)})" for t in ordered), re.IGNORECASE)
+        # Longest alternatives first, so a phrase wins over a word it starts with. Each
+        # term is a named group, so a match names its term. When every term starts with
+        # a word character, one word edge in front of the alternation lets the scan
+        # reject positions inside words at once instead of trying every term there.
+        self._ordered = sorted(self.terms, key=len, reverse=True)
+        hoisted = all(_starts_word(t) for t in self._ordered)
+        groups = "|".join(
+            f"(?P<t{i}>{_pattern(t, hoisted=hoisted)})" for i, t in enumerate(self._ordered)
+        )
+        self._any = re.compile(rf"(?<!\w)(?:{groups})" if hoisted else groups, re.IGNORECASE)
 
     def __repr__(self) -> str:
         return f"Lexicon({self.name!r}, {len(self.terms)} terms)"
@@ -73,13 +86,10 @@ class Lexicon:
 
     def find(self, text: str) -> Iterator[TermMatch]:
         """Every match in ``text``, with the term that produced it."""
+        ordered = self._ordered
         for match in self._any.finditer(text):
-            start, end = match.span()
-            term = next(
-                (t for t, rx in self._each if (m := rx.match(text, start)) and m.end() == end),
-                self.terms[0],  # unreachable: the alternation is made of these patterns
-            )
-            yield TermMatch(term=term, start=start, end=end, text=match.group(0))
+            term = ordered[int(match.lastgroup[1:])]  # type: ignore[index]
+            yield TermMatch(term=term, start=match.start(), end=match.end(), text=match.group(0))
 
     def terms_in(self, text: str) -> list[str]:
         """The distinct terms that occur in ``text``, in order of first occurrence."""

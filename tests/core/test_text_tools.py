@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newskit import Lexicon, split_sentences
 
@@ -62,3 +64,45 @@ def test_lexicon_terms_may_start_or_end_with_punctuation():
         ("u.s.", "u.s."),
         ("*deceit*", "deceitful"),
     ]
+
+
+_TERMS = ["elit*", "*betray*", "stock market", "stock", "gdp", "ruling*", "people", "u.s."]
+_WORDS = [
+    "self",
+    "elites",
+    "betrayal",
+    "stock",
+    "market",
+    "GDP",
+    "overruling",
+    "people",
+    "U.S.",
+    "a",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", "  ", "-", ", ", "", "\n"])),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(_TERMS), min_size=1, max_size=5),
+)
+@example([("stock", " "), ("market", "")], ["stock", "stock market"])
+@example([("self", "-"), ("betrayal", " ")], ["*betray*", "u.s."])
+def test_lexicon_finds_what_each_term_alone_finds_leftmost_and_longest_first(pieces, terms):
+    # The reference: at each position, the first term (longest first) whose own
+    # pattern matches there; then go on after the match. The compiled alternation
+    # must give exactly this.
+    text = "".join(word + sep for word, sep in pieces)
+    lex = Lexicon(terms)
+    singles = [(t, Lexicon([t])._any) for t in sorted(lex.terms, key=len, reverse=True)]
+    expected, pos = [], 0
+    while pos < len(text):
+        hit = next(((t, m) for t, rx in singles if (m := rx.match(text, pos))), None)
+        if hit is None:
+            pos += 1
+            continue
+        expected.append((hit[0], hit[1].start(), hit[1].end()))
+        pos = hit[1].end()
+    assert [(m.term, m.start, m.end) for m in lex.find(text)] == expected
