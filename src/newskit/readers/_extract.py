@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import lxml.etree
@@ -78,6 +79,19 @@ def _holds_embedded_post(el: Any) -> bool:
     return any(_EMBEDDED_POST.search(q.get("class", "")) for q in el.iter("blockquote"))
 
 
+def _neutralise_embedded_post(quote: Any) -> None:
+    """A quoted post's text is part of the article, but readability drops it, and the
+    wrappers sites put around it, for class names like "tweet" and "social-media".
+    Rename the quote, and each wrapper that holds little but the quote."""
+    quote.set("class", "embedded-post")
+    size = len(quote.text_content())
+    for wrapper in quote.iterancestors():
+        if wrapper.tag in ("body", "article", "main") or (len(wrapper.text_content()) > size + 200):
+            break
+        wrapper.set("class", "embedded-post")
+        wrapper.attrib.pop("id", None)
+
+
 def _is_hidden(el: Any) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
@@ -99,9 +113,7 @@ def prune(root: lxml.html.HtmlElement) -> None:
             continue
         names = f"{el.get('class', '')} {el.get('id', '')}"
         if tag == "blockquote" and _EMBEDDED_POST.search(names):
-            # A quoted post's text is part of the article; readability would drop it
-            # for its "tweet" and "media" class names.
-            el.set("class", "embedded-post")
+            _neutralise_embedded_post(el)
             walk.skip_subtree()
             continue
         if (
@@ -259,13 +271,38 @@ def _densest_run(found: list[Block]) -> list[Block]:
     return best
 
 
-def article_blocks(tree: lxml.html.HtmlElement) -> tuple[list[Block], str | None]:
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def drop_headline(found: list[Block], titles: Iterable[str | None]) -> list[Block]:
+    """``found`` without the headline printed above the article: a block before the
+    first paragraph of prose whose words are those of a title (the page's own, or its
+    start, as in "Headline | Site")."""
+    keys = [k for k in (_key(t) for t in titles if t) if k]
+    if not keys:
+        return found
+    out: list[Block] = []
+    for i, block in enumerate(found):
+        if len(_WORD.findall(block.text)) >= _PROSE_WORDS:
+            return out + found[i:]
+        key = _key(block.text)
+        if not any(key == k or (len(key) > 20 and k.startswith(key)) for k in keys):
+            out.append(block)
+    return out
+
+
+def article_blocks(
+    tree: lxml.html.HtmlElement, titles: Iterable[str | None] = ()
+) -> tuple[list[Block], str | None]:
     """The article's paragraphs in a parsed page, or none and the reason why.
 
-    The tree is pruned in place. When readability finds no article (or fails), the
-    longest run of prose paragraphs in the pruned page is the fallback; a page with
-    fewer than ``MIN_ARTICLE_WORDS`` words of article text has no article, and one
-    with fewer than ``SHORT_ARTICLE_WORDS`` keeps its text with a warning.
+    The tree is pruned in place. The headline, when it repeats one of ``titles``, is
+    left out: it is the article's title, not its body. When readability finds no
+    article (or fails), the longest run of prose paragraphs in the pruned page is the
+    fallback. A page with fewer than ``MIN_ARTICLE_WORDS`` words of article text has
+    no article; one with fewer than ``SHORT_ARTICLE_WORDS`` keeps its text with a
+    warning.
     """
     prune(tree)
     found: list[Block] = []
@@ -275,6 +312,7 @@ def article_blocks(tree: lxml.html.HtmlElement) -> tuple[list[Block], str | None
         found = keep(blocks(readability.article))
     except (Unparseable, lxml.etree.ParserError, ValueError):
         found = []
+    found = drop_headline(found, titles)
     if _words(found) < SHORT_ARTICLE_WORDS:
         fallback = _densest_run(blocks(tree))
         if _words(fallback) > _words(found):
