@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ _BLOCKS = frozenset(
     "td tfoot th thead tr ul".split()
 )
 _SKIP = frozenset("script style noscript template head svg math iframe object".split())
+#: Elements read from one page at most; the rest is dropped with a warning.
+MAX_ELEMENTS = 30_000
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -42,19 +45,20 @@ def article_from_html(html: str, *, id: str, url: str | None = None, name: str =
     empty body and a ``read`` warning that says why.
     """
     name = name or id
-    tree = _parse(html, name)
+    tree, problems = _parse(html, name)
     meta = MetaTags(tree)
     page_url = url or meta.canonical_url()
-    found, problem = article_blocks(tree)
-    text = "\n\n".join(block.text for block in found)
     site = meta.site_name()
+    title = meta.title(site, _domain(page_url))
+    found, problem = article_blocks(tree, titles=(title, tree.findtext(".//title")))
+    text = "\n\n".join(block.text for block in found)
     extra = {"extractor": "html"} | {
         k: v for k, v in (("description", meta.description()), ("image", meta.image(page_url))) if v
     }
     article = Article(
         id=id,
         url=page_url,
-        title=meta.title(site, _domain(page_url)),
+        title=title,
         text=text,
         source=Source(name=site, domain=_domain(page_url), url=None, kind="publisher")
         if site
@@ -65,17 +69,49 @@ def article_from_html(html: str, *, id: str, url: str | None = None, name: str =
         categories=meta.categories(),
         meta=extra,
     )
-    return article.with_warning(READ_STEP, f"{name}: {problem}") if problem else article
+    for message in [*problems, f"{name}: {problem}"] if problem else problems:
+        article = article.with_warning(READ_STEP, message)
+    return article
 
 
-def _parse(html: str, name: str) -> lxml.html.HtmlElement:
+def _parse(html: str, name: str) -> tuple[lxml.html.HtmlElement, list[str]]:
+    """The page's tree, and what had to be left out of it to read it in bounded time.
+
+    libxml2 silently stops at 256 levels of nesting and at text nodes over 10 MB (a
+    big inline script), losing the rest of the page; ``huge_tree`` lifts those limits
+    to 2,048 levels and none. Past ``MAX_ELEMENTS`` elements (a real page has a few
+    thousand), the rest of the page is dropped so that extraction stays fast.
+    """
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         raise InputError(name, "empty file")
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(name, f"malformed HTML: {exc}") from None
+    problems = []
+    if any(e.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
+        problems.append(f"{name}: tags nested too deep; the page was read down to 2,048 levels")
+    if _truncate(tree, MAX_ELEMENTS):
+        problems.append(
+            f"{name}: over {MAX_ELEMENTS:,} elements; only the first {MAX_ELEMENTS:,} were read"
+        )
+    return tree, problems
+
+
+def _truncate(tree: lxml.html.HtmlElement, limit: int) -> bool:
+    """Drop the ``limit``-th element and everything after it, in document order."""
+    last = next(itertools.islice(tree.iter(), limit, None), None)
+    if last is None:
+        return False
+    node = last
+    while (parent := node.getparent()) is not None:
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    last.getparent().remove(last)
+    return True
 
 
 def html_to_text(root: lxml.html.HtmlElement) -> str:
