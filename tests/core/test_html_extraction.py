@@ -177,3 +177,33 @@ def test_extracted_articles_are_marked_so_dump_cleaners_leave_them_alone():
     result = article_from_html(page(article()), id="a")
     assert result.meta["extractor"] == "html"
     assert result.warnings == ()
+
+
+def test_comment_sections_go_even_when_they_hold_more_prose_than_the_article():
+    comments = "".join(
+        f"<p>Reader {i} wrote a long comment about the bridge, the council, the lorries "
+        f"and the state of the roads in general, at great length and with feeling.</p>"
+        for i in range(8)
+    )
+    html = page(article() + f'<div id="comments" class="comment-list">{comments}</div>')
+    assert texts(html) == PROSE
+
+
+def test_an_article_inside_an_unlikely_looking_container_is_found_on_the_retry():
+    # "extra" is one of readability's unlikely class names; without the article there
+    # is nothing left, so the unlikely elements are put back and readability runs again.
+    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = page(f'<div class="extra-wide-story">{paragraphs}</div>')
+    assert texts(html) == PROSE
+
+
+def test_the_language_is_detected_from_the_body_not_the_template():
+    french = (
+        "Le conseil municipal a voté mardi la fermeture du vieux pont du port aux camions, "
+        "après que des ingénieurs ont trouvé des fissures dans deux de ses poutres d'acier."
+    )
+    result = article_from_html(
+        f'<html lang="en"><body><article><p>{french}</p><p>{french}</p></article></body></html>',
+        id="fr",
+    )
+    assert result.language == "fr"

@@ -24,6 +24,7 @@ import lxml.etree
 import lxml.html
 from attrs import frozen
 from readability import Document
+from readability.readability import REGEXES as _READABILITY
 from readability.readability import Unparseable
 
 __all__ = ["MIN_ARTICLE_WORDS", "Block", "article_blocks", "blocks", "prune"]
@@ -69,10 +70,17 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
+_PROTECTED = lxml.etree.XPath(
+    "ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main"
+    " | descendant-or-self::article | descendant-or-self::math"
+)
+_TEXT_LENGTH = lxml.etree.XPath("string-length(string())")
+_LINK_TEXTS = lxml.etree.XPath(".//a//text()")
+
+
 def _prose_chars(el: Any) -> int:
     """Characters of text in ``el`` that are not link text."""
-    links = sum(len(a.text_content()) for a in el.iter("a"))
-    return len(el.text_content()) - links
+    return int(_TEXT_LENGTH(el)) - sum(map(len, _LINK_TEXTS(el)))
 
 
 def _holds_embedded_post(el: Any) -> bool:
@@ -99,9 +107,25 @@ def _is_hidden(el: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def prune(root: lxml.html.HtmlElement) -> None:
-    """Drop, in place, every element that cannot be article text (see the module doc)."""
+@frozen
+class _Unlikely:
+    """An element readability's "unlikely candidate" rule took out, and where it was."""
+
+    parent: Any
+    index: int
+    element: Any
+
+
+def prune(root: lxml.html.HtmlElement) -> list[_Unlikely]:
+    """Drop, in place, every element that cannot be article text (see the module doc).
+
+    Also applies readability's own first, "ruthless" step, which drops elements whose
+    class or id looks unlikely to hold the article ("comment", "sidebar", "footer"),
+    in the same pass. Those removals are returned, so that ``restore`` can undo them
+    when the article is not found without them, as readability's retry does.
+    """
     doomed: list[Any] = []
+    unlikely: list[Any] = []
     walk = lxml.etree.iterwalk(root, events=("start", "comment", "pi"))
     for _, el in walk:
         tag = el.tag
@@ -109,48 +133,94 @@ def prune(root: lxml.html.HtmlElement) -> None:
             doomed.append(el)
             continue
         tag = tag.lower()
-        if tag in ("html", "body"):
-            continue
-        names = f"{el.get('class', '')} {el.get('id', '')}"
-        if tag == "blockquote" and _EMBEDDED_POST.search(names):
-            _neutralise_embedded_post(el)
+        if tag in _DROP:
+            doomed.append(el)
             walk.skip_subtree()
             continue
+        region = tag in _REGIONS
+        if el.keys():  # most elements have no attributes: skip the lookups
+            if _is_hidden(el):
+                doomed.append(el)
+                walk.skip_subtree()
+                continue
+            names = f"{el.get('class', '')} {el.get('id', '')}"
+            if tag == "blockquote" and _EMBEDDED_POST.search(names):
+                _neutralise_embedded_post(el)
+                walk.skip_subtree()
+                continue
+            region = region or el.get("role") in _ROLES or bool(_FURNITURE.search(names))
+            if not region and _unlikely(el, tag, names):
+                unlikely.append(el)
+                walk.skip_subtree()
+                continue
         if (
-            tag in _DROP
-            or _is_hidden(el)
-            or (
-                (
-                    tag in _REGIONS
-                    or el.get("role") in _ROLES
-                    or (len(names) > 1 and _FURNITURE.search(names))
-                )
-                and _prose_chars(el) < _PROSE_CHARS
-                and not _holds_embedded_post(el)
-            )
+            region
+            and tag not in ("html", "body")
+            and _prose_chars(el) < _PROSE_CHARS
+            and not _holds_embedded_post(el)
         ):
             doomed.append(el)
             walk.skip_subtree()
     for el in doomed:
+        _remove(el)
+    removed = []
+    for el in unlikely:
         parent = el.getparent()
-        if parent is None:
-            continue
         if el.tail and el.tail.strip():
-            el.drop_tree()  # keeps the tail text in place
+            el.drop_tree()  # its tail is article text: keep it, and the removal is final
         else:
+            removed.append(_Unlikely(parent, parent.index(el), el))
             parent.remove(el)
+    return removed
+
+
+def restore(removed: list[_Unlikely]) -> None:
+    """Put back what ``prune`` returned, each element where it was."""
+    for item in reversed(removed):
+        item.parent.insert(item.index, item.element)
+
+
+def _unlikely(el: Any, tag: str, names: str) -> bool:
+    """readability's unlikely-candidate rule, with its own patterns. Embedded posts are
+    spared: their wrappers are often named "twitter"."""
+    return (
+        len(names) >= 2
+        and _READABILITY["unlikelyCandidatesRe"].search(names) is not None
+        and _READABILITY["okMaybeItsACandidateRe"].search(names) is None
+        and tag not in ("html", "body")
+        and not _PROTECTED(el)
+        and not _holds_embedded_post(el)
+    )
+
+
+def _remove(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        el.drop_tree()  # keeps the tail text in place
+    else:
+        parent.remove(el)
 
 
 class _Readability(Document):
     """readability-lxml over an already pruned tree.
 
     ``Document._parse`` runs lxml's Cleaner and rewrites every link to an absolute URL;
-    the pruning did the first and plain text needs neither. Each attempt (readability
-    retries less ruthlessly when its first try is short) starts from a fresh copy.
+    the pruning did the first and plain text needs neither. Its tree is a copy, because
+    readability changes the tree it works on and the fallbacks need the pruned page.
     """
+
+    def __init__(self, tree: Any) -> None:
+        # No retry inside readability: ``prune`` applied its ruthless step already,
+        # and ``article_blocks`` retries without it when the article comes out short.
+        super().__init__(tree, retry_length=0)
 
     def _parse(self, input: Any) -> Any:
         return copy.deepcopy(input)
+
+    def remove_unlikely_candidates(self) -> None:
+        """Done by ``prune``, in its single pass over the page."""
 
     article: Any = None
 
@@ -292,6 +362,15 @@ def drop_headline(found: list[Block], titles: Iterable[str | None]) -> list[Bloc
     return out
 
 
+def _readability_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    try:
+        readability = _Readability(tree)
+        readability.summary(html_partial=True)
+    except (Unparseable, lxml.etree.ParserError, ValueError):
+        return []
+    return keep(blocks(readability.article))
+
+
 def article_blocks(
     tree: lxml.html.HtmlElement, titles: Iterable[str | None] = ()
 ) -> tuple[list[Block], str | None]:
@@ -304,15 +383,13 @@ def article_blocks(
     no article; one with fewer than ``SHORT_ARTICLE_WORDS`` keeps its text with a
     warning.
     """
-    prune(tree)
-    found: list[Block] = []
-    try:
-        readability = _Readability(tree)
-        readability.summary(html_partial=True)
-        found = keep(blocks(readability.article))
-    except (Unparseable, lxml.etree.ParserError, ValueError):
-        found = []
-    found = drop_headline(found, titles)
+    unlikely = prune(tree)
+    found = drop_headline(_readability_blocks(tree), titles)
+    if unlikely and _words(found) < SHORT_ARTICLE_WORDS:
+        restore(unlikely)
+        retry = drop_headline(_readability_blocks(tree), titles)
+        if _words(retry) > _words(found):
+            found = retry
     if _words(found) < SHORT_ARTICLE_WORDS:
         fallback = _densest_run(blocks(tree))
         if _words(fallback) > _words(found):
