@@ -128,7 +128,10 @@ def test_a_frameset_page_gives_an_empty_body_and_a_warning():
         '<frameset cols="30%,70%"><frame src="menu.html"><frame src="story.html">'
         "</frameset></html>"
     )
-    _assert_empty_with_warning(_read(page.encode(), "frames.html"), "frames.html")
+    article = _read(page.encode(), "frames.html")
+    _assert_empty_with_warning(article, "frames.html")
+    assert "frameset" in article.warnings[0].message
+    assert "menu.html, story.html" in article.warnings[0].message
 
 
 # -- an article under a lie or a prolog -------------------------------------------------

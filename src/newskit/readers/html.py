@@ -52,6 +52,10 @@ def article_from_html(html: str, *, id: str, url: str | None = None, name: str =
     meta = page_metadata(tree, url=url)  # before pruning takes bylines and scripts away
     page_url = url or meta.canonical_url
     found, problem = article_blocks(tree, titles=(meta.title, meta.page_title))
+    if problem and tree.find(".//frameset") is not None:
+        frames = [f.get("src") for f in tree.iter("frame") if f.get("src")]
+        listed = ", ".join(frames[:5]) or "none named"
+        problem = f"a frameset page: its text is in its frames ({listed}); read those pages"
     text = "\n\n".join(block.text for block in found)
     extra = {"extractor": "html"} | {
         key: value
