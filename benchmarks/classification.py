@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import newskit
+import newskit.evaluate
 import newskit_economy
 import newskit_populism
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data"
 SWEEP = (0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3)
 
 # (classifier, data file, published anchors on that file, from the data README)
@@ -81,19 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or the default; exits if absent."""
-    if given is not None:
-        where, data = "--data", given
-    elif os.environ.get("NEWSKIT_DATA"):
-        where, data = "NEWSKIT_DATA", Path(os.environ["NEWSKIT_DATA"])
-    else:
-        where, data = "the default", DEFAULT_DATA
-    if not data.is_dir():
-        sys.exit(
-            f"error: evaluation data directory {data} (from {where}) does not exist; "
-            "pass --data DIR or set NEWSKIT_DATA"
-        )
-    return data
+    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
+    try:
+        return newskit.evaluate.find_data(given)
+    except newskit.InputError as exc:
+        sys.exit(f"error: {exc}")
 
 
 def read_csv(path: Path) -> tuple[list[newskit.Article], list[bool]]:

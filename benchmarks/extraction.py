@@ -54,11 +54,10 @@ from pathlib import Path
 import lxml.etree
 
 import newskit
+import newskit.evaluate
 from newskit.readers import article_from_html
 from newskit.readers._decode import declared_html_charset, decode
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data"
 DATASET = "extraction/aeb"
 TARGET_EXTRACTION = 1.5  # newskit extraction / trafilatura, at least
 TARGET_PIPELINE = 1.0  # newskit full pipeline / trafilatura, at least
@@ -266,19 +265,11 @@ def load_pages(directory: Path) -> tuple[list[Page], int]:
 
 
 def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or the default; exits if absent."""
-    if given is not None:
-        where, data = "--data", given
-    elif os.environ.get("NEWSKIT_DATA"):
-        where, data = "NEWSKIT_DATA", Path(os.environ["NEWSKIT_DATA"])
-    else:
-        where, data = "the default", DEFAULT_DATA
-    if not data.is_dir():
-        sys.exit(
-            f"error: evaluation data directory {data} (from {where}) does not exist; "
-            "pass --data DIR or set NEWSKIT_DATA"
-        )
-    return data
+    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
+    try:
+        return newskit.evaluate.find_data(given)
+    except newskit.InputError as exc:
+        sys.exit(f"error: {exc}")
 
 
 def print_header(have_trafilatura: bool) -> None:
