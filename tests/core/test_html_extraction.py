@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 
 from newskit.readers import article_from_html
-from newskit.readers._extract import Block, article_blocks, blocks, keep, prune
+from newskit.readers._blocks import Block, blocks, keep
+from newskit.readers._extract import article_blocks, prune
 
 PROSE = [
     "The city council voted on Tuesday to close the old harbour bridge to lorries, "

@@ -6,11 +6,15 @@ some furniture inside that container. Around it, without forking it:
 1. ``prune`` drops, in one pass over the tree, what can never be article text: scripts,
    styles, comments, forms, navigation, hidden elements, and blocks whose class or id
    names furniture (share bars, newsletters, related links), unless they hold the prose.
+   The same pass does readability's first step (its "unlikely candidates"), in a way
+   that can be undone for readability's second, lenient try.
 2. ``_Readability`` skips readability's own cleaning and link rewriting, which the pruning
    made redundant and which took half its time.
-3. ``blocks`` turns readability's output into paragraphs that know their link density,
-   and ``keep`` drops those that are mostly link text: teasers and menus that sat
-   inside the article's container.
+3. ``blocks`` (in ``_blocks``) turns readability's output into paragraphs that know their
+   link density, and ``keep`` drops those that are mostly link text: teasers and menus
+   that sat inside the article's container.
+4. The headline is left out of the body, and when readability finds no article, the
+   longest run of prose in the pruned page is the fallback.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from readability import Document
 from readability.readability import REGEXES as _READABILITY
 from readability.readability import Unparseable
 
-__all__ = ["MIN_ARTICLE_WORDS", "Block", "article_blocks", "blocks", "prune"]
+from ._blocks import Block, blocks, keep
+
+__all__ = ["MIN_ARTICLE_WORDS", "SHORT_ARTICLE_WORDS", "article_blocks", "prune", "restore"]
 
 # Elements that never hold article text.
 _DROP = frozenset(
@@ -59,16 +65,6 @@ MIN_ARTICLE_WORDS = 10
 SHORT_ARTICLE_WORDS = 25
 _PROSE_WORDS = 12
 _WORD = re.compile(r"\w+")
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd details div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template head svg math iframe object".split())
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-
 
 _PROTECTED = lxml.etree.XPath(
     "ancestor-or-self::pre | ancestor-or-self::code | descendant-or-self::main"
@@ -230,88 +226,6 @@ class _Readability(Document):
         # string only serves readability's own length check.
         self.article = self.html
         return lxml.html.tostring(self.html, encoding="unicode")
-
-
-@frozen
-class Block:
-    """A paragraph of the article: its text, how much of it is link text, and its tag."""
-
-    text: str
-    link_chars: int
-    tag: str
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
-
-
-def blocks(root: Any) -> list[Block]:
-    """The paragraphs under ``root``: a new one at every block element's start and end."""
-    out: list[Block] = []
-    parts: list[str] = []
-    link_parts: list[str] = []
-    in_link = 0
-    tag_of_block = "p"
-
-    def flush() -> None:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
-        if text:
-            links = len(_SPACE.sub(" ", "".join(link_parts)).strip())
-            out.append(Block(text, min(links, len(text)), tag_of_block))
-        parts.clear()
-        link_parts.clear()
-
-    skipping: Any = None
-    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if skipping is not None:
-            if event == "end" and el is skipping:
-                skipping = None
-                _add(el.tail, parts, link_parts, in_link)
-            continue
-        if event == "start":
-            if tag is None or tag in _SKIP_TAGS:
-                skipping = el
-                continue
-            if tag in _BLOCK_TAGS:
-                flush()
-                tag_of_block = tag
-            elif tag == "a":
-                in_link += 1
-            _add(el.text, parts, link_parts, in_link)
-        else:
-            if tag in _BLOCK_TAGS:
-                flush()
-            elif tag == "a":
-                in_link -= 1
-            if el is not root:
-                _add(el.tail, parts, link_parts, in_link)
-    flush()
-    return out
-
-
-def _add(text: str | None, parts: list[str], link_parts: list[str], in_link: int) -> None:
-    if text:
-        parts.append(text)
-        if in_link:
-            link_parts.append(text)
-
-
-def keep(found: list[Block]) -> list[Block]:
-    """The blocks that are article text: all but link-list items (see the module doc)."""
-    return [block for block in found if not _link_list_item(block)]
-
-
-def _link_list_item(block: Block) -> bool:
-    """Mostly link text, and neither a heading nor a bare address: a teaser or menu item.
-
-    Measured on AEB, these rules were tried and left out because they cost more recall
-    than they gained precision: dropping repeated blocks, caption-like blocks, and short
-    unpunctuated blocks before or after the prose.
-    """
-    if block.link_density <= 0.5 or block.tag in _HEADINGS:
-        return False
-    return not block.text.startswith(("http://", "https://", "www."))
 
 
 def _words(found: list[Block]) -> int:

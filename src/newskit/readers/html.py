@@ -13,8 +13,9 @@ from ..components import Input
 from ..errors import InputError
 from ..language import detect_language
 from ..model import READ_STEP, Article
+from ._blocks import blocks
 from ._decode import declared_html_charset, decode
-from ._extract import article_blocks, blocks
+from ._extract import article_blocks
 from ._htmlmeta import page_metadata
 
 __all__ = ["article_from_html", "html_to_text", "read_html"]
