@@ -34,7 +34,7 @@ def newskit_register_cleaners() -> list[newskit.Cleaner]:
             name="furniture",
             clean=clean_furniture,
             order=20,
-            description="Remove page furniture from text dumps and find the headline.",
+            description="Remove page furniture from text dumps (and leftovers from HTML bodies).",
         ),
         newskit.Cleaner(
             name="cited-sources",

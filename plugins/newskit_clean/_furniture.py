@@ -39,6 +39,7 @@ import attrs
 
 import newskit
 
+from ._leftovers import leftover_reasons
 from ._lines import Line, normalize_key, split_lines
 from ._phrases import END, HARD, HEADING, SOFT
 from ._title import HEADLINE, find_title, title_variant
@@ -65,13 +66,20 @@ def clean_furniture(article: newskit.Article) -> newskit.Article:
     """The ``furniture`` cleaner.
 
     An article whose ``meta`` names an ``extractor`` had its body cut from the page's
-    markup already (the HTML reader does); the line heuristics for text dumps would only
-    remove its short paragraphs, so it passes through unchanged.
+    markup already (the HTML reader does): only the leftovers that say what they are
+    go (:mod:`._leftovers`), since the dump heuristics would remove its short
+    paragraphs for their position alone.
     """
-    if article.meta.get("extractor"):
-        return article
     lines = split_lines(article.text)
+    if article.meta.get("extractor"):
+        return _remove(article, lines, article.title, leftover_reasons(lines))
     title, reasons = decide(lines, article.title)
+    return _remove(article, lines, title, reasons)
+
+
+def _remove(
+    article: newskit.Article, lines: list[Line], title: str | None, reasons: dict[int, str]
+) -> newskit.Article:
     if not reasons:
         return attrs.evolve(article, title=title)
     removed = [
