@@ -62,7 +62,7 @@ def find_doubled_words(text: str) -> list[tuple[int, int]]:
 
 
 def _context(text: str, start: int, end: int) -> str:
-    line_start = max(text.rfind("\n", 0, start) + 1, start - _WINDOW)
+    line_start = max(text.rfind("\n", max(0, start - _WINDOW), start) + 1, start - _WINDOW)
     line_end = text.find("\n", end, end + _WINDOW)
     if line_end == -1:
         line_end = min(len(text), end + _WINDOW)
@@ -77,11 +77,14 @@ def _context(text: str, start: int, end: int) -> str:
     return f"{prefix}{left_text}{text[start:end]}{right_text}{suffix}"
 
 
-def _messages(text: str, where: str) -> list[str]:
-    return [
+def _messages(text: str, where: str, room: int) -> tuple[list[str], int]:
+    """Messages for the first ``room`` pairs, and how many pairs there are in all."""
+    found = find_doubled_words(text)
+    listed = [
         f'doubled word "{text[start:end]}" {where} "{_context(text, start, end)}"'
-        for start, end in find_doubled_words(text)
+        for start, end in found[: max(room, 0)]
     ]
+    return listed, len(found)
 
 
 def clean_doubled_words(article: newskit.Article) -> newskit.Article:
@@ -89,12 +92,11 @@ def clean_doubled_words(article: newskit.Article) -> newskit.Article:
 
     At most ``MAX_WARNINGS`` pairs are listed; a last warning counts the rest.
     """
-    messages = []
-    if article.title:
-        messages += _messages(article.title, "in the title")
-    messages += _messages(article.text, "in")
-    if len(messages) > MAX_WARNINGS:
-        rest = len(messages) - MAX_WARNINGS
-        messages = [*messages[:MAX_WARNINGS], f"{rest} more doubled words not listed"]
+    messages, total = _messages(article.title or "", "in the title", MAX_WARNINGS)
+    listed, in_text = _messages(article.text, "in", MAX_WARNINGS - len(messages))
+    messages += listed
+    total += in_text
+    if total > MAX_WARNINGS:
+        messages.append(f"{total - MAX_WARNINGS} more doubled words not listed")
     problems = tuple(newskit.Problem(step=STEP, message=m) for m in messages)
     return attrs.evolve(article, warnings=(*article.warnings, *problems))

@@ -119,11 +119,16 @@ def _emit(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(text[start:end], start, end)
 
 
+_NEXT_CHAR = re.compile(r"\S")
+_NEXT_WORD = re.compile(r"[\w']+")
+
+
 def _is_boundary(chunk: str, sent_start: int, punct: int, cut: int) -> bool:
-    rest = chunk[cut:].lstrip()
-    if not rest:
+    # Positions, not slices of the rest: a block may be a whole megabyte on one line.
+    following = _NEXT_CHAR.search(chunk, cut)
+    if following is None:
         return True
-    nxt = rest[0]
+    nxt = following.group()
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018([-\u2022*"):
         return False
     if chunk[punct] != ".":
@@ -138,7 +143,7 @@ def _is_boundary(chunk: str, sent_start: int, punct: int, cut: int) -> bool:
         word.count(".") and word.replace(".", "").isalpha() and len(word) <= 6
     ):
         if word in _FINAL_ABBREVIATIONS or word.count("."):
-            next_word = re.match(r"[\w']+", rest)
+            next_word = _NEXT_WORD.match(chunk, following.start())
             return bool(next_word) and next_word.group(0).lower() in _STARTERS
         return False
     return True
