@@ -54,6 +54,9 @@ TRUNCATED = "truncated teaser"
 BEFORE = "page header or navigation before the article"
 AFTER_HEADLINE = "headline of another article (teaser)"
 AFTER = "page footer after the article"
+NO_PROSE = "no prose on the page: furniture only"
+#: A dump of at least this many lines with no line of prose holds no article.
+NO_PROSE_LINES = 3
 #: How many lines a teaser list inside the article block may hold.
 TEASER_RUN = 10
 #: How many lines after the printed headline the article may start.
@@ -73,8 +76,19 @@ def clean_furniture(article: newskit.Article) -> newskit.Article:
     lines = split_lines(article.text)
     if article.meta.get("extractor"):
         return _remove(article, lines, article.title, leftover_reasons(lines))
+    if _no_prose(lines, article.title):
+        everything = {line.index: NO_PROSE for line in lines}
+        cleaned = _remove(article, lines, None, everything)
+        return cleaned.with_warning(
+            STEP, f"no article: none of the {len(lines)} lines reads as prose (menus or links?)"
+        )
     title, reasons = decide(lines, article.title)
     return _remove(article, lines, title, reasons)
+
+
+def _no_prose(lines: list[Line], title: str | None) -> bool:
+    """A raw dump of several lines, none of them prose: a page of menus and links."""
+    return title is None and len(lines) >= NO_PROSE_LINES and not any(x.prose for x in lines)
 
 
 def _remove(

@@ -1,4 +1,4 @@
-"""The ``furniture`` cleaner on bodies an HTML reader extracted: only leftovers go."""
+"""The ``furniture`` cleaner's two special cases: HTML bodies, and pages without prose."""
 
 from __future__ import annotations
 
@@ -59,3 +59,18 @@ def test_the_same_short_lines_in_a_dump_are_judged_by_position():
     reasons = {r.text: r.reason for r in clean_furniture(dump).removed}
     assert reasons["Advertisement"] == "advertisement slot"
     assert "Paris" in reasons
+
+
+def test_a_dump_with_no_prose_has_no_article_and_says_so():
+    menu = "Home\nNews\nSport\nWeather\nContact us\n\u00a9 2024 The Daily Ledger"
+    article = clean_furniture(newskit.Article(id="menu", title=None, text=menu))
+    assert article.text == ""
+    assert len(article.removed) == 6
+    assert {r.reason for r in article.removed} == {"no prose on the page: furniture only"}
+    assert article.warnings[0].message.startswith("no article: none of the 6 lines")
+
+
+def test_a_short_text_is_not_mistaken_for_a_page_without_prose():
+    for text in ("Rates held.", "Rates held\nBank of England"):
+        article = newskit.Article(id="short", title=None, text=text)
+        assert clean_furniture(article).text == text
