@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["MIN_LETTERS", "detect_language", "language_code"]
+__all__ = ["MAX_CHARS", "MIN_LETTERS", "detect_language", "language_code"]
 
 #: Texts with fewer letters than this are too short to judge: the declared language
 #: (or None) is returned without running the detector.

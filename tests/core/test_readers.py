@@ -300,3 +300,15 @@ def test_an_html_record_with_a_bad_field_names_the_line_and_field():
         "pages.jsonl line 1: title must be a string",
         "pages.jsonl line 2: html must be a string",
     ]
+
+
+def test_a_dumps_language_comes_from_its_prose_not_its_menus():
+    dump = (
+        "Home\nWorld\nBusiness\nSubscribe to our newsletter\nSign in\n"
+        "Le conseil municipal a voté mardi la fermeture du vieux pont du port aux camions, "
+        "après que des ingénieurs ont trouvé des fissures dans deux de ses poutres.\n"
+        "La circulation sera déviée pendant au moins six mois, a indiqué la mairie.\n"
+        "Share on Facebook\nMost read\n"
+    )
+    assert only(read_bytes(dump.encode(), "pont.txt")).language == "fr"
+    assert only(read_bytes(b"Home\nNews\nSport\n", "menu.txt")).language is None

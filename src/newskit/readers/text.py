@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..components import Input
 from ..errors import InputError
+from ..language import MAX_CHARS, detect_language
 from ..model import Article
 from ._decode import decode
 
@@ -36,4 +37,19 @@ def article_from_text(
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(name, "binary data (control characters), not HTML, text or JSONL")
-    return Article(id=id, url=url, title=title, text=text)
+    return Article(id=id, url=url, title=title, text=text, language=_language(text))
+
+
+def _language(text: str) -> str | None:
+    """The language of a dump's prose: its longest lines (menus are short, and often in
+    the site's default language), up to what the detector reads."""
+    lines = sorted(
+        (line for line in text.split("\n", 2000) if len(line) > 40), key=len, reverse=True
+    )
+    sample, size = [], 0
+    for line in lines[:20]:
+        sample.append(line)
+        size += len(line)
+        if size >= MAX_CHARS:
+            break
+    return detect_language(" ".join(sample))
