@@ -15,7 +15,7 @@ import click
 from . import batch
 from . import evaluate as evaluate_module
 from ._version import __version__
-from .components import Format
+from .components import Format, Length
 from .errors import NewskitError
 from .pipeline import Pipeline
 from .plugins import PluginManager, get_plugin_manager
@@ -218,63 +218,129 @@ def formats() -> None:
         click.echo(f"{name:<10} {exts:<20} {fmt.description}".rstrip())
 
 
-@cli.command(short_help="Score extraction against a dataset's ground truth.")
-@click.argument("dataset", type=click.Choice(sorted(evaluate_module.DATASETS)))
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
-@click.option(
-    "--data",
-    type=click.Path(file_okay=False),
-    help="Evaluation data directory, used when DIRECTORY is not given "
-    "(default: $NEWSKIT_DATA, else ../shared/data).",
-)
-@click.option(
-    "--clean",
-    "cleaners",
-    metavar="NAMES",
-    help="Cleaners to run after reading; 'none' scores the reader alone. Default: the defaults.",
-)
-@click.option("--worst", default=10, show_default=True, help="How many of the worst pages to list.")
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N pages.")
-@click.option("--json", "as_json", is_flag=True, help="Print every page's scores as JSON.")
-def evaluate(
-    dataset: str,
-    directory: str | None,
-    data: str | None,
-    cleaners: str | None,
-    worst: int,
-    limit: int | None,
-    as_json: bool,
-) -> None:
-    """Score newskit's article text against a benchmark's ground truth.
-
-    DATASET is `extraction` (html/<id>.html.gz + ground-truth.json, as in
-    ScrapingHub's article-extraction-benchmark) or `pagetext` (text/<id>.txt + the
-    same ground truth). DIRECTORY defaults to extraction/aeb or pagetext/aeb in the
-    evaluation data directory. Prints precision, recall and F1 over 4-word shingles,
-    the benchmark's own metric, and the worst pages.
+@cli.group(short_help="Score newskit against benchmarks' ground truth.")
+def evaluate() -> None:
+    """Score newskit's output against a benchmark's ground truth.
 
     \b
     Examples:
       newskit evaluate extraction ../shared/data/extraction/aeb
       newskit evaluate pagetext --data ../shared/data --worst 20
       newskit evaluate extraction --clean none      # the HTML reader alone
+      newskit evaluate summary ../shared/data/summarization/cnndm-dev.jsonl
     """
-    pm = get_plugin_manager()
+
+
+_DATA_OPTION = click.option(
+    "--data",
+    type=click.Path(file_okay=False),
+    help="Evaluation data directory, used when no path is given "
+    "(default: $NEWSKIT_DATA, else ../shared/data).",
+)
+_LIMIT_OPTION = click.option(
+    "--limit", type=click.IntRange(min=1), help="Score only the first N items."
+)
+_JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print every score as JSON.")
+
+
+def _text_dataset_command(dataset: str, layout: str) -> None:
+    @evaluate.command(
+        dataset,
+        short_help=f"F1 of the article text on {layout} pages.",
+        help=f"""Score the article text newskit gets from {layout} pages.
+
+        DIRECTORY holds {evaluate_module.DATASETS[dataset]}/<id> files and
+        ground-truth.json, as ScrapingHub's article-extraction-benchmark does; it
+        defaults to {dataset}/aeb in the evaluation data directory. Prints precision,
+        recall and F1 over 4-word shingles (the benchmark's own metric) and the worst
+        pages.""",
+    )
+    @click.argument("directory", required=False, type=click.Path(file_okay=False))
+    @_DATA_OPTION
+    @click.option(
+        "--clean",
+        "cleaners",
+        metavar="NAMES",
+        help="Cleaners to run after reading; 'none' scores the reader alone. "
+        "Default: the defaults.",
+    )
+    @click.option(
+        "--worst", default=10, show_default=True, help="How many of the worst pages to list."
+    )
+    @_LIMIT_OPTION
+    @_JSON_OPTION
+    def command(
+        directory: str | None,
+        data: str | None,
+        cleaners: str | None,
+        worst: int,
+        limit: int | None,
+        as_json: bool,
+    ) -> None:
+        pm = get_plugin_manager()
+        try:
+            if directory is None:
+                directory = str(evaluate_module.find_data(data) / dataset / "aeb")
+            pipeline = Pipeline.configure(
+                cleaners=_names(cleaners), summarizer=None, classifiers=[], plugins=pm
+            )
+            report = evaluate_module.evaluate_dataset(
+                directory, dataset, pipeline=pipeline, plugins=pm, limit=limit
+            )
+        except NewskitError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
+
+
+_text_dataset_command("extraction", "HTML")
+_text_dataset_command("pagetext", "text-dump")
+
+
+@evaluate.command(short_help="ROUGE of summaries against human references.")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@_DATA_OPTION
+@click.option(
+    "--summarizer",
+    default="default",
+    show_default=True,
+    metavar="NAME",
+    help="The summarizer to score (see `newskit plugins`).",
+)
+@click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--chars", type=click.IntRange(min=1), help="Maximum summary length in characters.")
+@click.option("--worst", default=0, show_default=True, help="How many of the worst to list.")
+@_LIMIT_OPTION
+@_JSON_OPTION
+def summary(
+    file: str | None,
+    data: str | None,
+    summarizer: str,
+    sentences: int,
+    chars: int | None,
+    worst: int,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Score a summarizer with ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (rouge-score, stemmed).
+
+    FILE is JSON Lines of {"id", "article", "reference"} or {"id", "article",
+    "references": [...]}; with several references, the best one counts. It defaults
+    to summarization/cnndm-dev.jsonl in the evaluation data directory. Needs
+    `pip install 'newskit[rouge]'`.
+    """
     try:
-        if directory is None:
-            directory = str(evaluate_module.find_data(data) / dataset / "aeb")
-        pipeline = Pipeline.configure(
-            cleaners=_names(cleaners), summarizer=None, classifiers=[], plugins=pm
-        )
-        report = evaluate_module.evaluate_dataset(
-            directory, dataset, pipeline=pipeline, plugins=pm, limit=limit
+        if file is None:
+            file = str(evaluate_module.find_data(data) / "summarization" / "cnndm-dev.jsonl")
+        report = evaluate_module.evaluate_summaries(
+            file,
+            summarizer=summarizer,
+            length=Length(sentences=sentences, chars=chars),
+            plugins=get_plugin_manager(),
+            limit=limit,
         )
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2))
-    else:
-        click.echo(report.format(worst))
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ __all__ = [
     "ComponentError",
     "ConfigError",
     "InputError",
+    "MissingDependencyError",
     "NewskitError",
     "PluginConflictError",
     "PluginError",
@@ -30,6 +31,11 @@ class InputError(NewskitError, ValueError):
 
 class ConfigError(NewskitError, ValueError):
     """The configuration names something that does not exist or is out of range."""
+
+
+class MissingDependencyError(NewskitError, ImportError):
+    """A feature needs an optional package that is not installed; the message names
+    the extra that installs it (``pip install 'newskit[parquet]'``)."""
 
 
 class PluginError(NewskitError):

@@ -1,18 +1,28 @@
-"""``newskit evaluate``: the AEB shingle metric, dataset loading, and the command."""
+"""``newskit evaluate``: the AEB shingle metric, ROUGE for summaries, and the commands."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from newskit import Length, MissingDependencyError
 from newskit.cli import cli
 from newskit.errors import InputError
-from newskit.evaluate import Report, evaluate_dataset, find_data, score_page, score_pages
+from newskit.evaluate import (
+    Report,
+    evaluate_dataset,
+    evaluate_summaries,
+    find_data,
+    read_summary_data,
+    score_page,
+    score_pages,
+)
 
 BODY = (
     "The council voted on Tuesday to close the harbour bridge to lorries after engineers "
@@ -131,3 +141,82 @@ def test_the_command_names_a_bad_directory(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", "pagetext", os.fspath(tmp_path)])
     assert result.exit_code == 1
     assert "needs text/ and ground-truth.json" in result.output
+
+
+# -- summaries ------------------------------------------------------------------------------
+
+ARTICLE = (
+    "The council closed the harbour bridge to lorries on Tuesday. Engineers found cracks in "
+    "two girders. Traffic will use the ring road for six months. Shop owners fear a quiet "
+    "winter. The mayor promised them a fund."
+)
+
+
+def _summary_data(path: Path, rows: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_summary_equal_to_its_reference_scores_one_and_the_best_reference_counts(tmp_path):
+    lead3 = "The council closed the harbour bridge to lorries on Tuesday.\nEngineers found "
+    lead3 += "cracks in two girders.\nTraffic will use the ring road for six months."
+    data = _summary_data(
+        tmp_path / "s.jsonl",
+        [{"id": "a", "article": ARTICLE, "references": ["Cats sleep all day.", lead3]}],
+    )
+    report = evaluate_summaries(data, summarizer="lead")
+    (score,) = report.articles
+    assert (score.rouge1, score.rouge2, score.rougeLsum) == (1.0, 1.0, 1.0)
+    assert report.summarizer == "lead"
+    assert score.words == len(lead3.split())
+
+
+def test_summary_scores_follow_the_summary_length(tmp_path):
+    reference = "The council closed the harbour bridge to lorries on Tuesday."
+    data = _summary_data(
+        tmp_path / "s.jsonl", [{"id": "a", "article": ARTICLE, "reference": reference}]
+    )
+    one = evaluate_summaries(data, summarizer="lead", length=Length(sentences=1))
+    three = evaluate_summaries(data, summarizer="lead", length=Length(sentences=3))
+    assert one.mean("rouge1") == 1.0
+    assert 0 < three.mean("rouge1") < 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("not json", "line 1: not JSON"),
+        ('["a list"]', "line 1: each line must be a JSON object"),
+        ('{"id": "x", "article": "Text."}', 'line 1: needs "article" and "reference"'),
+        ('{"id": "x", "article": "Text.", "references": []}', "line 1: needs"),
+    ],
+)
+def test_bad_summary_data_names_the_line(tmp_path, line, problem):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=problem):
+        read_summary_data(path)
+
+
+def test_rouge_scoring_without_its_extra_names_the_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "rouge_score", None)
+    monkeypatch.setitem(sys.modules, "rouge_score.rouge_scorer", None)
+    data = _summary_data(tmp_path / "s.jsonl", [{"id": "a", "article": ARTICLE, "reference": "x"}])
+    with pytest.raises(MissingDependencyError, match=r"pip install 'newskit\[rouge\]'"):
+        evaluate_summaries(data)
+
+
+def test_the_summary_command_prints_rouge(tmp_path):
+    data = _summary_data(
+        tmp_path / "s.jsonl",
+        [
+            {"id": str(i), "article": ARTICLE, "reference": "The council closed the bridge."}
+            for i in range(3)
+        ],
+    )
+    result = CliRunner().invoke(
+        cli, ["evaluate", "summary", str(data), "--summarizer", "lead", "--worst", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("lead: 3 articles, 0 failed")
+    assert "ROUGE-1 " in result.output.splitlines()[1]

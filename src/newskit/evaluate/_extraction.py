@@ -1,4 +1,4 @@
-"""Accuracy of article extraction against a benchmark's ground truth.
+"""Extraction and page-text cleaning, scored against a benchmark's ground truth.
 
 The metric is the one of ScrapingHub's article-extraction-benchmark (AEB): each text is
 split into ``\\w+`` tokens, the tokens into 4-word shingles counted as a multiset, and a
@@ -28,13 +28,13 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .components import Input
-from .errors import InputError
-from .inputs import load_file
-from .model import Article
-from .pipeline import Pipeline
-from .plugins import PluginManager, get_plugin_manager
-from .readers import read_input
+from ..components import Input
+from ..errors import InputError
+from ..inputs import load_file
+from ..model import Article
+from ..pipeline import Pipeline
+from ..plugins import PluginManager, get_plugin_manager
+from ..readers import read_input
 
 __all__ = [
     "DATASETS",
@@ -53,7 +53,7 @@ DATASETS: Mapping[str, str] = {"extraction": "html", "pagetext": "text"}
 #: source checkout newskit runs from (for an editable install).
 DEFAULT_DATA = (
     Path("..", "shared", "data"),
-    Path(__file__).resolve().parents[3] / "shared" / "data",
+    Path(__file__).resolve().parents[4] / "shared" / "data",
 )
 
 
