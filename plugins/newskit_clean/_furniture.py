@@ -116,7 +116,8 @@ def decide(lines: list[Line], title: str | None) -> tuple[str | None, dict[int, 
         return title, {}
     reasons: dict[int, str] = {}
     raw_dump = title is None
-    start, end = _article_block(lines, _weights(lines, {}))
+    weights = [_weight(line, False) for line in lines]
+    start, end = _article_block(lines, weights)
     if raw_dump:
         found = find_title(lines, start)
         if found is not None:
@@ -128,7 +129,11 @@ def decide(lines: list[Line], title: str | None) -> tuple[str | None, dict[int, 
             reasons[line.index] = line.cue.reason
     # The title and hard furniture are now known: find the article block again, near
     # the headline if the page prints it.
-    start, end = _article_block(lines, _weights(lines, reasons), _headline_line(reasons))
+    weights = [
+        -(5.0 + line.n_words) if line.index in reasons else weight  # as _weight(line, True)
+        for line, weight in zip(lines, weights, strict=True)
+    ]
+    start, end = _article_block(lines, weights, _headline_line(reasons))
     end = _comments_cut(lines, start, end)
     _mark_teasers(lines, reasons, start, end)
     if reasons or _outside_cues(lines, start, end) >= 2:
@@ -151,12 +156,8 @@ def _mark_title(lines: list[Line], title: str | None, reasons: dict[int, str]) -
             continue
         if line.key == key:
             reasons[line.index] = REPEATS_TITLE
-        elif title_variant(line, key):
+        elif key in line.key and title_variant(line, key):
             reasons[line.index] = TITLE_VARIANT
-
-
-def _weights(lines: list[Line], reasons: dict[int, str]) -> list[float]:
-    return [_weight(line, line.index in reasons) for line in lines]
 
 
 def _weight(line: Line, removed: bool) -> float:

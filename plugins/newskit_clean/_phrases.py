@@ -14,16 +14,21 @@ evidence is:
 
 Phrases are matched against a whole line's key (lowercase, outer punctuation removed)
 and only on short lines, so a sentence that merely mentions "subscribe" is no cue.
-To teach the cleaner a new phrase, add a pattern to ``_RULES``.
+To teach the cleaner a new phrase, add a pattern to ``_RULES``; a pattern that may
+match anywhere in the line (``.*phrase.*``) is written ``_anywhere(phrase, *words)``,
+with the words that any match holds: it is only tried on lines that hold one (fast).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from attrs import frozen
 
-__all__ = ["END", "HARD", "HEADING", "SOFT", "Cue", "match_cue"]
+__all__ = ["END", "HARD", "HEADING", "SOFT", "Cue", "lines_holding", "match_cue", "match_cues"]
 
 HARD = "hard"
 HEADING = "heading"
@@ -45,15 +50,44 @@ def _any(words: str) -> str:
 
 
 @frozen
+class _Anywhere:
+    """An alternative that may match anywhere in a line: the pattern ``.*core.*``."""
+
+    core: str
+    words: tuple[str, ...]  # every match of ``core`` holds one of these
+
+
+def _anywhere(core: str, *words: str) -> _Anywhere:
+    """An alternative found anywhere in the line; ``words``: one is in every match."""
+    if not words or any(w != w.lower() for w in words):
+        raise ValueError(f"{core!r} needs the lowercase words that its matches hold")
+    return _Anywhere(core, words)
+
+
+@frozen
 class _Rule:
     reason: str
     kind: str
     most_words: int
     pattern: re.Pattern[str]
+    anchored: str  # the alternatives matched from the line's start ("" if none)
+    words: tuple[str, ...]  # the words of its alternatives that match anywhere
 
 
-def _rule(reason: str, kind: str, most_words: int, *alternatives: str) -> _Rule:
-    return _Rule(reason, kind, most_words, re.compile(_any(" ".join(alternatives))))
+def _rule(reason: str, kind: str, most_words: int, *alternatives: str | _Anywhere) -> _Rule:
+    anchored = [a for a in alternatives if isinstance(a, str)]
+    anywhere = [a for a in alternatives if isinstance(a, _Anywhere)]
+    if any(part.startswith(".*") for a in anchored for part in a.split()):
+        raise ValueError(f"{reason}: write an alternative that matches anywhere with _anywhere()")
+    parts = [a if isinstance(a, str) else f".*{a.core}.*" for a in alternatives]
+    return _Rule(
+        reason,
+        kind,
+        most_words,
+        re.compile(_any(" ".join(parts))),
+        _any(" ".join(anchored)) if anchored else "",
+        tuple(w for a in anywhere for w in a.words),
+    )
 
 
 _SOCIAL = _any(
@@ -75,11 +109,12 @@ _TEASER_NOUNS = _any(
 
 # The first rule whose pattern matches the whole key of a line that is short enough wins.
 # Inside one pattern, spaces separate alternatives: write a literal space as "\x20".
+# An alternative matched anywhere in the line is an _anywhere(), not a ".*...".
 # fmt: off
 _RULES: tuple[_Rule, ...] = (
     _rule(
         "sponsor slot", HARD, 8,
-        r".*\bspot_im\w*\b.*",
+        _anywhere(r"\bspot_im\w*\b", "spot_im"),
         r"(?:[\w']+\x20)?(?:sponsor|sponsored|sponsors)(?:\x20\w+){0,4}",
         r"(?:promoted|paid|partner)(?:\x20(?:content|post|partnership|stories))?",
     ),
@@ -88,22 +123,33 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:advertisements?|advertising|adverts?|ads?|anzeige|publicidad|publicit\w+)"
         r"(?:\x20(?:feature|content|placeholder|banner|slot|space|below|above))?",
         r"story\x20continues\x20below(?:\x20advertisement)?",
-        r".*\b(?:adsbygoogle|ad[-_\x20]slot|ad[-_\x20]container)\b.*",
+        _anywhere(
+            r"\b(?:adsbygoogle|ad[-_\x20]slot|ad[-_\x20]container)\b",
+            "adsbygoogle", "slot", "container",
+        ),
     ),
     _rule(
         "cookie notice", HARD, 90,
-        r".*\b(?:we|(?:this|our|the)\x20(?:site|website))\x20uses?\x20cookies\b.*",
-        r".*\b(?:accept|allow|consent\x20to|agree\x20to)(?:\x20all|\x20the\x20use\x20of)?"
-        r"\x20cookies\b.*",
-        r".*\bby\x20(?:continuing|using|browsing)\x20(?:to\x20(?:use|browse)\x20)?"
-        r"(?:this|our|the)\x20(?:site|website)\b.*",
+        _anywhere(
+            r"\b(?:we|(?:this|our|the)\x20(?:site|website))\x20uses?\x20cookies\b", "cookies"
+        ),
+        _anywhere(
+            r"\b(?:accept|allow|consent\x20to|agree\x20to)(?:\x20all|\x20the\x20use\x20of)?"
+            r"\x20cookies\b",
+            "cookies",
+        ),
+        _anywhere(
+            r"\bby\x20(?:continuing|using|browsing)\x20(?:to\x20(?:use|browse)\x20)?"
+            r"(?:this|our|the)\x20(?:site|website)\b",
+            "by continuing", "by using", "by browsing",
+        ),
         r"cookie\x20(?:policy|settings|preferences|notice)",
         r"(?:manage|accept|reject|allow)\x20(?:all\x20)?cookies",
     ),
     _rule(
         "copyright line", HARD, 40,
         r"(?:\u00a9|\(c\)|copyright\b).*",
-        r".*\ball\x20rights\x20reserved\b.*",
+        _anywhere(r"\ball\x20rights\x20reserved\b", "all rights reserved"),
     ),
     _rule(
         "share buttons", HARD, 12,
@@ -217,9 +263,12 @@ _RULES: tuple[_Rule, ...] = (
         "image caption or credit", SOFT, 40,
         r"(?:photo|photograph|image|picture|video|credit|source|caption|illustration|foto|bild"
         r"|\u0444\u043e\u0442\u043e)(?:\x20credit)?s?\x20?(?::|by\b|\u00a9).*",
-        r".*\b(?:getty\x20images|afp\x20via\x20getty|shutterstock|istock(?:photo)?|ap\x20photo"
-        r"|reuters/[\w\x20]+|epa-efe)\b.*",
-        r".*credit\.\.\..*",
+        _anywhere(
+            r"\b(?:getty\x20images|afp\x20via\x20getty|shutterstock|istock(?:photo)?|ap\x20photo"
+            r"|reuters/[\w\x20]+|epa-efe)\b",
+            "getty", "shutterstock", "istock", "ap photo", "reuters/", "epa-efe",
+        ),
+        _anywhere(r"credit\.\.\.", "credit..."),
     ),
 )
 # fmt: on
@@ -239,20 +288,93 @@ _DATE_NEEDS = re.compile(
 )
 
 
-def match_cue(key: str, n_words: int) -> Cue | None:
-    """The furniture cue of a line with this key and word count, if any."""
+def match_cue(key: str, n_words: int, anywhere: bool | None = None) -> Cue | None:
+    """The furniture cue of a line with this key and word count, if any.
+
+    The first rule of ``_RULES`` whose pattern matches the key wins. All the rules are
+    tried in one ``fullmatch`` (see :func:`_rules_pattern`), and the alternatives that
+    may match anywhere in the line (slow to try) only when the key holds one of their
+    words (``anywhere``; found here when not given): without them they cannot match.
+    """
     if not key:
         return None
     if n_words <= 14 and _is_date_line(key):
-        return Cue("date line", SOFT)
-    for rule in _RULES:
-        if n_words <= rule.most_words and rule.pattern.fullmatch(key):
-            return Cue(rule.reason, rule.kind)
-    return None
+        return _DATE_CUE
+    if n_words > _MOST_WORDS:
+        return None
+    if anywhere is None:
+        anywhere = any(word in key for word in _ANYWHERE_WORDS)
+    match = _rules_pattern(max(n_words, 0), anywhere).fullmatch(key)
+    return None if match is None else _RULE_CUES[match.lastgroup]  # type: ignore[index]
+
+
+def match_cues(keys: Sequence[str], n_words: Sequence[int]) -> list[Cue | None]:
+    """:func:`match_cue` of each line, looking for the words of all the lines at once."""
+    anywhere = lines_holding(keys, _ANYWHERE_WORDS)
+    return [
+        match_cue(key, n, i in anywhere)
+        for i, (key, n) in enumerate(zip(keys, n_words, strict=True))
+    ]
+
+
+def lines_holding(lines: Sequence[str], words: Sequence[str]) -> dict[int, set[int]]:
+    """Which of ``words`` (none holds a line break) each line holds, as
+    ``{line index: {word index}}``.
+
+    ``str.find`` over all the lines at once is much faster than a regular expression,
+    or than a search line by line.
+    """
+    held: dict[int, set[int]] = {}
+    if not lines:
+        return held
+    starts: list[int] = []
+    position = 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    joined = "\n".join(lines)
+    last = len(starts) - 1
+    for w, word in enumerate(words):
+        found = joined.find(word)
+        while found != -1:
+            line = bisect_right(starts, found) - 1
+            held.setdefault(line, set()).add(w)
+            if line == last:
+                break
+            found = joined.find(word, starts[line + 1])
+    return held
+
+
+@functools.cache
+def _rules_pattern(n_words: int, anywhere: bool) -> re.Pattern[str]:
+    """The rules for a line of ``n_words`` words as one pattern, rule ``i`` as group ``r<i>``.
+
+    A ``fullmatch`` tries the alternatives in order, so the group that matched is the
+    first rule that matches. Without ``anywhere``, only the alternatives matched from
+    the line's start are in it.
+    """
+    return re.compile(
+        "|".join(
+            f"(?P<r{i}>{rule.pattern.pattern if anywhere else rule.anchored})"
+            for i, rule in enumerate(_RULES)
+            if n_words <= rule.most_words and (anywhere or rule.anchored)
+        )
+    )
 
 
 def _is_date_line(key: str) -> bool:
-    words = [w for w in re.split(r"[\s,|\u2022\u00b7]+", key) if w]
-    if not words or not _DATE_NEEDS.search(key):
+    # The first word is a date word: checked first, as most lines fail there.
+    if not _DATE_START.match(key) or not _DATE_NEEDS.search(key):
         return False
-    return all(_DATE_WORD.fullmatch(w.strip("()[]:")) for w in words)
+    words = [w for w in _DATE_SPLIT.split(key) if w]
+    return bool(words) and all(_DATE_WORD.fullmatch(w.strip("()[]:")) for w in words)
+
+
+_DATE_CUE = Cue("date line", SOFT)
+_DATE_SPLIT = re.compile(r"[\s,|\u2022\u00b7]+")
+_DATE_START = re.compile(
+    rf"[\s,|\u2022\u00b7]*[()\[\]:]*{_DATE_WORD.pattern}[()\[\]:]*(?:[\s,|\u2022\u00b7]|\Z)"
+)
+_MOST_WORDS = max(rule.most_words for rule in _RULES)
+_RULE_CUES = {f"r{i}": Cue(rule.reason, rule.kind) for i, rule in enumerate(_RULES)}
+_ANYWHERE_WORDS = tuple(dict.fromkeys(w for rule in _RULES for w in rule.words))

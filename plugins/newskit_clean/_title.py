@@ -45,7 +45,7 @@ def find_title(lines: list[Line], body_start: int) -> TitleFound | None:
         return None
     first = lines[0]
     region = lines[1 : max(body_start, 1)]
-    if _candidate(first) and any(line.key == first.key for line in lines[1:]):
+    if _candidate(first) and first.repeats >= 2:  # printed again
         return TitleFound(first.text, {first.index: HEADLINE})
     if _candidate(first):
         inner = _inner_headline(first, region)
