@@ -32,8 +32,10 @@ _PARAGRAPH_SEPARATOR = "\u2029"
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 # Zero-width (non-)joiners: kept between two visible characters only.
 _STRAY_JOINER = re.compile(r"(?:(?<=\s)|^)[\u200c\u200d]+|[\u200c\u200d]+(?=\s|$)", re.MULTILINE)
-# Every horizontal space, including no-break, thin and ideographic spaces and tabs.
-_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Every horizontal space, including no-break, thin and ideographic spaces and tabs: a
+# run of them, except a single plain space, which is left alone (most of the text).
+_SPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(f"(?: {_SPACE}+|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{_SPACE}*)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -44,7 +46,8 @@ def normalize_whitespace(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = _STRAY_JOINER.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
     lines = [line.strip(" ") for line in text.split("\n")]
     text = "\n".join(lines)
     return _BLANK_LINES.sub("\n\n", text).strip("\n ")

@@ -81,3 +81,15 @@ def test_words_survive_and_the_result_is_stable(text: str) -> None:
     assert once == once.strip()
     # The same visible characters, in the same order.
     assert "".join(_WORDS.findall(once)) == "".join(_WORDS.findall(text)).replace("\u180e", "")
+
+
+_ALL_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\u00a0\u3000\u2009\n.")), max_size=60))
+def test_space_runs_collapse_exactly_as_one_plain_space_each(text):
+    # The cleaner leaves single plain spaces alone for speed; the result must be the
+    # same as replacing every run of any spaces with one space.
+    expected = "\n".join(line.strip(" ") for line in _ALL_SPACES.sub(" ", text).split("\n"))
+    expected = re.sub(r"\n{3,}", "\n\n", expected).strip("\n ")
+    assert normalize_whitespace(text) == expected
