@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterator
 
 from ..components import Input
@@ -13,6 +13,8 @@ from ._decode import decode
 
 __all__ = ["article_from_text", "read_text"]
 
+# Control characters (Unicode category Cc) but tab, line feed, vertical tab, form feed.
+_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -34,8 +36,7 @@ def article_from_text(
     if not text.strip():
         raise InputError(name, "empty input: there is no text in it")
     sample = text[:20000]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
-    if controls > _MAX_CONTROL_SHARE * len(sample):
+    if len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(name, "binary data (control characters), not HTML, text or JSONL")
     return Article(id=id, url=url, title=title, text=text, language=_language(text))
 
