@@ -1,8 +1,17 @@
-"""The ``cited-sources`` cleaner: which news agencies and outlets an article relies on.
+"""The ``cited-sources`` cleaner: whom an article relies on.
+
+It finds three kinds of cited source, each becoming one :class:`newskit.Source`:
+
+* ``wire`` and ``outlet``: news agencies and news organisations, known by name
+  (:mod:`._sources`), or, for outlets, recognised by a newspaper-like name ("the
+  Jakarta Post", :mod:`._cited_orgs`);
+* ``organisation``: any other named body ("the World Health Organization", "Amnesty
+  International", "the U.S. Census Bureau"), recognised by the shape of its name
+  (:mod:`._cited_orgs`), plus a few known by acronym ("the IMF").
 
 A name alone is not a citation ("Reuters journalists were detained" is news about
-Reuters), so a mention of a known organisation (:mod:`._sources`) counts only in an
-attribution pattern:
+Reuters), so a mention counts only in an attribution pattern. For wires and outlets
+(:mod:`._cited_outlets`):
 
 * before it: "per", "via", "according to", "seen/obtained/reported/quoted by",
   "told", "said to", "speaking to", "in an interview with", "wrote in", "a report
@@ -13,216 +22,264 @@ attribution pattern:
   a reporting noun ("a Reuters report", "an AP poll", "Reuters' reporting"), or the
   closing bracket of a dateline ("LONDON (Reuters) -", "(AFP) --").
 
+Organisations have a stricter set (see :func:`._cited_orgs.org_is_cited`): being
+told something ("told the Senate committee") cites no one. Names joined by "and"
+share a citation: "according to Reuters and Bloomberg", "Amnesty International and
+Human Rights Watch said".
+
 A mention is no citation when it is part of a longer name: a capitalised word right
 after it ("Reuters Institute", "AP Biology") or right before it ("Thomson Reuters",
 "Michael Bloomberg"), or a word its outlet lists as ``bad_next`` ("AP exam"). For
 names that are also people's names (Bloomberg, Forbes), "said" alone is no citation.
+When an organisation's name holds a known name ("Reuters Institute for the Study of
+Journalism", "UN Security Council"), the organisation is what is cited.
 
-Each organisation becomes one :class:`newskit.Source` with every sentence that cites
-it as evidence: body sentences with offsets into ``Article.text``, the title without.
-An organisation that is the article's own publisher (same domain) is not listed.
+Each source lists every sentence that cites it as evidence: body sentences with
+offsets into ``Article.text``, the title without. An organisation that is the
+article's own publisher (same domain) is not listed.
+
+Speed: most sentences name no one. The cleaner first collects the capitalised words
+of the whole text with one regular expression and keeps those that are the key word
+of a known name ("Guardian" for "the Guardian") or can head an organisation's name;
+only the sentences holding one go through the patterns, each split from its paragraph
+alone (no sentence runs across a paragraph break). A body paragraph without a word in
+lower case (a menu line, a headline) is looked at only for known names in brackets or
+after "per", "via", "according to", "citing", "quoting" or a colon ("WASHINGTON
+(AP)", "Source: Reuters"). Names in lower case ("per reuters") are not found.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
-from attrs import frozen
 
 import newskit
 
-from ._sources import OUTLETS, Outlet
-
-__all__ = ["Mention", "citations", "clean_cited_sources", "find_mentions"]
-
-
-@frozen
-class Mention:
-    """A name of a known organisation at ``text[start:end]``."""
-
-    outlet: Outlet
-    start: int
-    end: int
-    surface: str
-
-
-def _alternation(aliases: list[str]) -> str:
-    ordered = sorted(set(aliases), key=len, reverse=True)
-    return r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])"
-
-
-_BY_ALIAS = {alias: outlet for outlet in OUTLETS for alias in outlet.aliases}
-_BY_LOOSE = {alias.lower(): outlet for outlet in OUTLETS for alias in outlet.loose}
-_STRICT = re.compile(_alternation(list(_BY_ALIAS)))
-_LOOSE = re.compile(_alternation(list(_BY_LOOSE)), re.IGNORECASE)
-
-_DESCRIPTOR = (
-    r"(?:(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|agency|newswire|wire\s+service|newspaper"
-    r"|broadcaster|daily|outlet|network|channel|website|news\s+site|paper|magazine|weekly"
-    r"|state\s+media|media)\s*,?\s+)?"
+from ._cited_orgs import HEAD_WORDS, org_is_cited, organisation_names
+from ._cited_outlets import (
+    ALIAS_KEYS,
+    LOWER_ALIASES,
+    WORD,
+    Mention,
+    bounded,
+    find_mentions,
+    is_citation,
+    part_of_longer_name,
 )
-_LEFT = re.compile(
-    r"(?:\bper|\bvia|\baccording\s+to"
-    r"|\b(?:cited|quoted|reported|seen|obtained|reviewed|viewed|verified|confirmed|published"
-    r"|broadcast|aired|carried|first\s+reported|interviewed|contacted|asked|shared|provided)\s+by"
-    r"|\b(?:told|tells|telling|tell)"
-    r"|\b(?:said|says|say|confirmed|explained|admitted|revealed|disclosed|described)\s+to"
-    r"|\b(?:speaking|spoke|speak|speaks|talking|talked|talk|talks)\s+(?:to|with)"
-    r"|\binterviews?\s+with|\b(?:wrote|writing|writes|write)\s+(?:in|for)"
-    r"|\bin\s+(?:comments|remarks|a\s+statement|an\s+e-?mail|a\s+(?:tele)?phone\s+call"
-    r"|an\s+op-ed|an\s+interview)\s+(?:to|with|for|in)"
-    r"|\b(?:report|reporting|reports|story|stories|article|articles|investigation|analysis"
-    r"|interview|poll|survey|data|footage|video|dispatch|tally|count|op-ed|column|editorial"
-    r"|exclusive|documents?)\s+(?:by|from|in|for|on|with)"
-    r"|\bsources?\s+(?:told|said\s+to|speaking\s+to)"
-    r"|\b(?:leaked|provided|sent|e-?mailed|given|supplied|released|shown)\s+to"
-    r"|\bdeclined\s+to\s+comment\b[^.]{0,40}?\bto"
-    r"|\b(?:source|sources|credit|courtesy)\s*:|\(\s*with|\bciting|\bquoting)"
-    r"\s+(?:(?:the|a|an)\s+)?(?:(?:state|official|government|public|independent|national)"
-    rf"(?:-\w+)?\s+)?{_DESCRIPTOR}$",
-    re.IGNORECASE,
-)
-# "according to Maria Lopez of the Washington Post"
-_LEFT_PERSON = re.compile(
-    r"\b(?:[Aa]ccording\s+to|[Tt]old|[Ss]aid)\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:of|at|from|with|for)"
-    r"\s+(?:the\s+)?$"
-)
-# ", reports Reuters." and "..., writes the Associated Press."
-_LEFT_INVERTED = re.compile(
-    r"[,\u201d\"]\s*(?:reports|reported|writes|wrote|says|said|notes|noted|adds|added)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_RIGHT_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
-_VERBS = (
-    r"reported|reports|report|said|says|quoted|quotes|quoting|cited|cites|citing|learned|learnt"
-    r"|confirmed|confirms|revealed|reveals|obtained|obtains|reviewed|saw|has\s+seen|found|wrote"
-    r"|writes|noted|notes|tallied|calculated|estimated|verified|published|publishes|broke"
-    r"|contributed|understands|asked|contacted|was\s+told|were\s+told|analy[sz]ed|identified"
-    r"|established|interviewed|reached\s+out|could\s+not\s+(?:independently\s+)?(?:verify|confirm)"
-    r"|cannot\s+(?:independently\s+)?(?:verify|confirm)|was\s+(?:not\s+)?able\s+to"
-    r"|was\s+unable\s+to"
-)
-_SAYING = frozenset("said says wrote writes asked noted notes found saw".split())
-_RIGHT_VERB = re.compile(
-    r"(?:\s+(?:news(?:\s+agency)?|newswire|wire\s+service|newspaper|television|tv|agency))?"
-    r"(?:\s*,\s*[^,]{1,60},)?"
-    r"\s+(?:(?:on|late|early)\s+\w+\s+|earlier(?:\s+this\s+\w+)?\s+|first\s+|previously\s+"
-    r"|also\s+|exclusively\s+|later\s+|last\s+\w+\s+|this\s+\w+\s+|\w+day\s+|separately\s+"
-    r"|initially\s+|independently\s+)?(?:has\s+|had\s+|have\s+|was\s+the\s+first\s+to\s+)?"
-    rf"(?P<verb>{_VERBS})\b",
-    re.IGNORECASE,
-)
-_RIGHT_CITING = re.compile(r"\s*,\s*(?:citing|quoting|which\s+cited|who\s+cited)\b", re.I)
-_RIGHT_NOUN = re.compile(
-    r"(?:/[\w-]+)?(?:['\u2019]s?)?\s+(?:own\s+|new\s+|latest\s+|exclusive\s+)?"
-    r"(?:report|reports|reporting|story|stories|article|articles|investigation|investigations"
-    r"|analysis|tally|count|survey|poll|interview|review|calculations?|exclusive|dispatch"
-    r"|documentary|footage|findings|estimates?|data)\b",
-    re.IGNORECASE,
-)
-_PEOPLE_NOUN = re.compile(
-    r"(?:['\u2019]s?)?\s+(?:reporters?|journalists?|correspondents?|photographers?|cameraman|crew)\b",
-    re.IGNORECASE,
-)
-_TO_A = re.compile(r"\b(?:told|tell|tells|telling|to|with)\s+(?:a|an|the|two|three)\s+$", re.I)
-_POSSESSIVE_VERB = re.compile(rf"['\u2019]s?\s+(?:[\w-]+\s+){{0,4}}?(?:{_VERBS})\b", re.I)
-# "LONDON (Reuters) -", and link credits such as "Headline [ Bloomberg ]"
-_BRACKETS = (
-    (re.compile(r"\(\s*$"), re.compile(r"\s*\)")),
-    (re.compile(r"\[\s*$"), re.compile(r"\s*\]")),
-)
-_PEOPLE_VERB = re.compile(
-    r"[^.;]{0,60}?\b(?:reported|said|saw|witnessed|counted|confirmed|observed|heard|found)\b", re.I
-)
+from ._sources import Outlet
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'\u2019.-]*)")
-_PREV_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w'\u2019.-]*)\s+$")
-_CAPITAL_OK = frozenset(
+__all__ = [
+    "Candidate",
+    "Mention",
+    "candidate_sentences",
+    "citations",
+    "clean_cited_sources",
+    "find_mentions",
+]
+
+
+def citations(text: str, *, known: bool = True, shaped: bool = True) -> list[Mention]:
+    """The citations in ``text`` (one sentence), left to right: of known names unless
+    ``known`` is false, of organisation-shaped names unless ``shaped`` is false."""
+    mentions = _mentions(text, known, shaped)
+    cited = [_is_cited(text, m) for m in mentions]
+    for run in _coordinated(text, mentions):
+        if any(cited[i] for i in run):
+            for i in run:
+                cited[i] = True
+    return [m for m, c in zip(mentions, cited, strict=True) if c]
+
+
+def _mentions(text: str, known_names: bool, shaped: bool) -> list[Mention]:
+    """Known names and organisation-shaped names; a longer name wins over one inside it."""
+    known = find_mentions(text) if known_names else []
+    found = []
+    for name in organisation_names(text) if shaped else ():
+        inside = [m for m in known if m.start < name.end and name.start < m.end]
+        if any(m.start <= name.start and name.end <= m.end for m in inside):
+            continue  # "the Xinhua News Agency" is Xinhua
+        known = [m for m in known if m not in inside]
+        outlet = Outlet(name=name.text, domain=None, kind=name.kind, aliases=(name.text,))
+        found.append(Mention(outlet, name.start, name.end, name.text))
+    return sorted(known + found, key=lambda m: m.start)
+
+
+def _is_cited(text: str, mention: Mention) -> bool:
+    if mention.outlet.kind != "organisation":
+        return is_citation(text, mention)
+    if mention.outlet.domain is not None:  # known by name: "the IMF", not "IMF Director"
+        left, right = text[: mention.start], text[mention.end :]
+        if part_of_longer_name(left, right, mention):
+            return False
+    return org_is_cited(text, mention.start, mention.end)
+
+
+_AND = re.compile(r"(?:\s*,)?\s+(?:and|or|&)\s+(?:the\s+)?")
+_COMMA = re.compile(r"\s*,\s+(?:the\s+)?")
+
+
+def _coordinated(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Runs of mentions joined as a list ("Reuters, AFP and the BBC")."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    joined_by_and = False
+    for i in range(1, len(mentions)):
+        gap = text[mentions[i - 1].end : mentions[i].start]
+        if _AND.fullmatch(gap):
+            run = run or [i - 1]
+            run.append(i)
+            joined_by_and = True
+        elif _COMMA.fullmatch(gap) and not joined_by_and:
+            run = run or [i - 1]
+            run.append(i)
+        else:
+            if joined_by_and:
+                runs.append(run)
+            run, joined_by_and = [], False
+    if joined_by_and:
+        runs.append(run)
+    return runs
+
+
+# The words that the scan of a whole text looks for first: the key word of each known
+# name, and the head words of organisations' names.
+_NAME_KEYS = frozenset(ALIAS_KEYS).union(LOWER_ALIASES)
+_KEYS = _NAME_KEYS | HEAD_WORDS
+# The paragraph breaks of newskit.split_sentences: no sentence runs across one.
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _hits(text: str) -> list[tuple[int, str]]:
+    """Where the text holds a word that may be part of a cited name, and the word.
+
+    A head word counts only where it can head a name of two words or more: after a
+    capitalised word or "and" ("Delhi Police"), or before "of", "for" or "on"
+    ("Ministry of Defence").
     """
-    the a an and or of in on at to for from with by via per as that this than but
-    told tells said says reported reports report according citing quoting
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december exclusive update source
-    sources news reporting reporters reporter journalists journalist learned has had have
-    was is were quoted cites cited revealed confirms confirmed finds found obtained
-    """.split()
-)
-# How many characters on each side of a mention the patterns look at.
-_CONTEXT = 200
-_PERSON_PREFIX = frozenset("mr mr. mrs mrs. ms ms. mayor michael mike steve evan former".split())
+    hits = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word in _KEYS:
+            at = match.start()
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before in "_-") and (
+                word in _NAME_KEYS or _can_head(text, at, match.end())
+            ):
+                hits.append((at, word))
+    for word in LOWER_ALIASES:
+        at = text.find(word)
+        while at != -1:
+            if bounded(text, at, at + len(word)):
+                hits.append((at, word))
+            at = text.find(word, at + 1)
+    if len(hits) > 1:
+        hits.sort()
+    return hits
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every name of a known organisation in ``text``, left to right."""
-    found = [
-        Mention(_BY_ALIAS[m.group(0)], m.start(), m.end(), m.group(0))
-        for m in _STRICT.finditer(text)
+def _can_head(text: str, start: int, end: int) -> bool:
+    if text[start - 1 : start].isspace():
+        previous = text[max(0, start - 40) : start].split()
+        if previous and (previous[-1][0].isupper() or previous[-1] in ("and", "&")):
+            return True
+    return bool(_BEFORE_COMPLEMENT.match(text, end))
+
+
+# The words that open a name's complement, as in organisation_names.
+_BEFORE_COMPLEMENT = re.compile(r"\s+(?:of|for|on|de|du|des|la|le|del|di|van|von)\s")
+
+
+@attrs.frozen
+class Candidate:
+    """A sentence that may cite: ``known`` if it holds the key word of a known name,
+    ``shaped`` if it holds the head word of an organisation's name."""
+
+    sentence: newskit.Sentence
+    known: bool
+    shaped: bool
+
+
+def candidate_sentences(text: str) -> list[Candidate]:
+    """The sentences of ``text``, as :func:`newskit.split_sentences` cuts them, that
+    hold a word that may be part of a cited name, in order.
+
+    A paragraph without a word in lower case is a menu line or a headline: it is
+    looked at only for known names in brackets or after "per", "via", "according to",
+    "citing", "quoting" or a colon ("WASHINGTON (AP)", "Source: Reuters").
+    """
+    found: dict[int, tuple[newskit.Sentence, set[str]]] = {}
+    start = end = -1
+    sentences: list[newskit.Sentence] = []
+    for at, word in _hits(text):
+        if at >= end:  # a new paragraph; split it alone: no sentence runs across one
+            start, end = _paragraph(text, at)
+            prose = _LOWER_WORD.search(text, start, end)
+            sentences = []
+            if prose or _HEADLINE_CUE.search(text, start, end):
+                sentences = _split(text, start, end)
+            if not prose:
+                found.update((s.start, (s, {""})) for s in sentences)
+        for sentence in sentences:
+            if sentence.start <= at < sentence.end:
+                found.setdefault(sentence.start, (sentence, set()))[1].add(word)
+                break
+    return [_candidate(sentence, words) for sentence, words in (found[s] for s in sorted(found))]
+
+
+def _split(text: str, start: int, end: int) -> list[newskit.Sentence]:
+    """The sentences of the paragraph ``text[start:end]``.
+
+    A sentence ends only at a line break or at ".", "!", "?" or "..." before a space
+    (:func:`newskit.split_sentences`), so a paragraph of one line without one inside is
+    one sentence, and needs no splitting.
+    """
+    if text.find("\n", start, end) == -1 and not _INNER_END.search(text, start, end):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            return []
+        first = start + len(chunk) - len(chunk.lstrip())
+        return [newskit.Sentence(stripped, first, first + len(stripped))]
+    return [
+        newskit.Sentence(s.text, s.start + start, s.end + start)
+        for s in newskit.split_sentences(text[start:end])
     ]
-    taken = [(m.start, m.end) for m in found]
-    for m in _LOOSE.finditer(text):
-        if not any(m.start() < end and start < m.end() for start, end in taken):
-            found.append(Mention(_BY_LOOSE[m.group(0).lower()], m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda m: m.start)
 
 
-def is_citation(text: str, mention: Mention) -> bool:
-    """Whether ``mention`` in the sentence ``text`` is a citation (see the module doc)."""
-    left = text[max(0, mention.start - _CONTEXT) : mention.start]
-    right = text[mention.end : mention.end + _CONTEXT]
-    if _part_of_longer_name(left, right, mention):
-        return False
-    if _LEFT.search(left) or _LEFT_PERSON.search(left):
-        return True
-    if _LEFT_INVERTED.search(left) and _RIGHT_CLAUSE_END.match(right):
-        return True
-    if any(before.search(left) and after.match(right) for before, after in _BRACKETS):
-        return True
-    verb = _RIGHT_VERB.match(right)
-    if verb and not (mention.outlet.person and verb.group("verb").lower() in _SAYING):
-        return True
-    if _RIGHT_CITING.match(right) or _RIGHT_NOUN.match(right):
-        return True
-    people = _PEOPLE_NOUN.match(right)
-    if people and (_TO_A.search(left) or _PEOPLE_VERB.match(right, people.end())):
-        return True
-    possessive = _POSSESSIVE_VERB.match(right)
-    return bool(possessive) and not mention.outlet.person
+_INNER_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s")
 
 
-def _part_of_longer_name(left: str, right: str, mention: Mention) -> bool:
-    following = _NEXT_WORD.match(right)
-    if following:
-        word = following.group(1)
-        if word.lower() in mention.outlet.bad_next:
-            return True
-        if word[0].isupper() and word.lower().rstrip(".:") not in _CAPITAL_OK:
-            return True
-    preceding = _PREV_WORD.search(left)
-    if preceding:
-        word = preceding.group(1)
-        if mention.outlet.person and word.lower() in _PERSON_PREFIX:
-            return True
-        possessive = word.endswith(("'s", "\u2019s"))  # "Russia's TASS" is TASS
-        if word[0].isupper() and not possessive and word.lower().rstrip(".:") not in _CAPITAL_OK:
-            return not (_LEFT.search(left) or _LEFT_PERSON.search(left))
-    return False
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    """The paragraph that holds ``text[at]`` (not a space), as newskit.split_sentences
+    cuts paragraphs (at a line of spaces and tabs at most), but for leading spaces."""
+    following = _PARAGRAPHS.search(text, at)
+    end = following.start() if following else len(text)
+    line = text.rfind("\n", 0, at) + 1
+    while line > 0:
+        previous = text.rfind("\n", 0, line - 1) + 1
+        if previous > 0 and not text[previous : line - 1].strip(" \t"):
+            break  # a blank line before this one
+        line = previous
+    return line, end
 
 
-def citations(text: str) -> Iterator[Mention]:
-    """The mentions in ``text`` (one sentence) that are citations."""
-    for mention in find_mentions(text):
-        if is_citation(text, mention):
-            yield mention
+def _candidate(sentence: newskit.Sentence, words: set[str]) -> Candidate:
+    if "" in words:  # a headline or a menu line
+        return Candidate(sentence, True, False)
+    return Candidate(sentence, not words.isdisjoint(_NAME_KEYS), not words.isdisjoint(HEAD_WORDS))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]")
+_HEADLINE_CUE = re.compile(r"[(\[:]|\b(?:per|via|according|citing|quoting)\b", re.I)
 
 
 def _evidence(article: newskit.Article) -> dict[str, tuple[Outlet, list[newskit.Evidence]]]:
     found: dict[str, tuple[Outlet, list[newskit.Evidence]]] = {}
 
-    def add(sentence: str, start: int | None, end: int | None) -> None:
+    def add(sentence: str, start: int | None, end: int | None, known: bool, shaped: bool) -> None:
         terms: dict[str, list[str]] = {}
-        for mention in citations(sentence):
+        for mention in citations(sentence, known=known, shaped=shaped):
             terms.setdefault(mention.outlet.name, [])
             if mention.surface not in terms[mention.outlet.name]:
                 terms[mention.outlet.name].append(mention.surface)
@@ -231,17 +288,19 @@ def _evidence(article: newskit.Article) -> dict[str, tuple[Outlet, list[newskit.
             evidence = newskit.Evidence(text=sentence, start=start, end=end, terms=surfaces)
             found[name][1].append(evidence)
 
-    if article.title:
-        add(article.title, None, None)
-    for sentence in newskit.split_sentences(article.text):
-        add(sentence.text, sentence.start, sentence.end)
+    if article.title and _hits(article.title):
+        add(article.title, None, None, True, True)
+    for c in candidate_sentences(article.text):
+        add(c.sentence.text, c.sentence.start, c.sentence.end, c.known, c.shaped)
     return found
 
 
 def _is_publisher(article: newskit.Article, outlet: Outlet) -> bool:
     domain = (article.source.domain or "") if article.source is not None else ""
     domain = domain.lower().removeprefix("www.")
-    return bool(domain) and (domain == outlet.domain or domain.endswith("." + outlet.domain))
+    return bool(domain and outlet.domain) and (
+        domain == outlet.domain or domain.endswith("." + str(outlet.domain))
+    )
 
 
 def clean_cited_sources(article: newskit.Article) -> newskit.Article:

@@ -1,13 +1,18 @@
-"""The news agencies and outlets ``cited-sources`` knows, with the names they go by.
+"""The organisations ``cited-sources`` knows by name, with the names they go by.
 
 Each :class:`Outlet` has a canonical name, a domain, a kind (``"wire"`` for a news
-agency, ``"outlet"`` for another news organisation) and its aliases. Aliases are
-matched case-sensitively, as proper names are written ("AP", never "ap"); aliases
-listed in ``loose`` also match in any case, for headlines set in capitals.
+agency, ``"outlet"`` for another news organisation, ``"organisation"`` for any other
+body) and its aliases. Aliases are matched case-sensitively, as proper names are
+written ("AP", never "ap"); aliases listed in ``loose`` also match in capitals, for
+headlines set in capitals.
 
 ``bad_next`` lists lowercase words that turn a mention into something else ("AP
 exam"); ``person`` marks names that are also people's names ("Bloomberg said" may be
 Michael Bloomberg), for which "said" alone is no citation.
+
+The ``organisation`` entries are only the few bodies usually cited by an acronym or a
+one-word name ("the IMF", "Greenpeace"); any other organisation is recognised by the
+shape of its name (:mod:`._cited_orgs`).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ __all__ = ["OUTLETS", "Outlet"]
 @frozen(kw_only=True)
 class Outlet:
     name: str
-    domain: str
+    domain: str | None
     kind: str
     aliases: tuple[str, ...]
     loose: tuple[str, ...] = ()
@@ -28,347 +33,312 @@ class Outlet:
     person: bool = False
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def _o(
+    kind: str,
+    name: str,
+    domain: str | None,
+    *aliases: str,
+    loose: tuple[str, ...] = (),
+    bad_next: str = "",
+    person: bool = False,
+) -> Outlet:
+    return Outlet(
+        name=name,
+        domain=domain,
+        kind=kind,
+        aliases=aliases or (name,),
+        loose=loose,
+        bad_next=frozenset(bad_next.split()),
+        person=person,
+    )
 
 
-_AP_NOT = _words(
-    """
+def _the(*names: str) -> tuple[str, ...]:
+    """ "The X", "the X" and "X" for each name."""
+    return tuple(form for n in names for form in (f"The {n}", f"the {n}", n))
+
+
+_AP_NOT = """
     exam exams test tests class classes course courses score scores credit credits student
     students teacher teachers program programs government govt police assembly minister
     chief cm high polls poll-takers stylebook
-    """
-)
+"""
 
 _WIRES = (
-    Outlet(
-        name="Reuters", domain="reuters.com", kind="wire", aliases=("Reuters",), loose=("Reuters",)
+    _o(
+        "wire",
+        "Reuters",
+        "reuters.com",
+        "Reuters",
+        "Reuters TV",
+        "Reuters Television",
+        loose=("Reuters",),
     ),
-    Outlet(
-        name="Associated Press",
-        domain="apnews.com",
-        kind="wire",
-        aliases=(
-            "The Associated Press",
-            "the Associated Press",
-            "Associated Press",
-            "AP News",
-            "AP",
-        ),
+    _o(
+        "wire",
+        "Associated Press",
+        "apnews.com",
+        *_the("Associated Press"),
+        "AP News",
+        "AP",
         loose=("Associated Press",),
         bad_next=_AP_NOT,
     ),
-    Outlet(
-        name="Agence France-Presse",
-        domain="afp.com",
-        kind="wire",
-        aliases=("Agence France-Presse", "Agence France Presse", "France-Presse", "AFP"),
+    _o(
+        "wire",
+        "Agence France-Presse",
+        "afp.com",
+        "Agence France-Presse",
+        "Agence France Presse",
+        "France-Presse",
+        "AFP",
         loose=("Agence France-Presse", "Agence France Presse"),
     ),
-    Outlet(
-        name="Bloomberg",
-        domain="bloomberg.com",
-        kind="wire",
-        aliases=("Bloomberg News", "Bloomberg Television", "Bloomberg TV", "Bloomberg"),
+    _o(
+        "wire",
+        "Bloomberg",
+        "bloomberg.com",
+        "Bloomberg News",
+        "Bloomberg Television",
+        "Bloomberg TV",
+        "Bloomberg",
         loose=("Bloomberg News",),
         person=True,
-        bad_next=_words("administration campaign foundation philanthropies"),
+        bad_next="administration campaign foundation philanthropies",
     ),
-    Outlet(
-        name="dpa",
-        domain="dpa.com",
-        kind="wire",
-        aliases=("Deutsche Presse-Agentur", "German Press Agency", "dpa"),
-    ),
-    Outlet(name="EFE", domain="efe.com", kind="wire", aliases=("Agencia EFE", "EFE", "Efe")),
-    Outlet(name="ANSA", domain="ansa.it", kind="wire", aliases=("ANSA",)),
-    Outlet(
-        name="Xinhua",
-        domain="news.cn",
-        kind="wire",
-        aliases=("Xinhua News Agency", "Xinhua"),
-        loose=("Xinhua",),
-    ),
-    Outlet(name="TASS", domain="tass.com", kind="wire", aliases=("ITAR-TASS", "TASS", "Tass")),
-    Outlet(
-        name="Interfax",
-        domain="interfax.com",
-        kind="wire",
-        aliases=("Interfax-Ukraine", "Interfax"),
-        loose=("Interfax",),
-    ),
-    Outlet(
-        name="Kyodo News",
-        domain="kyodonews.net",
-        kind="wire",
-        aliases=("Kyodo News", "Kyodo"),
-        loose=("Kyodo",),
-    ),
-    Outlet(
-        name="Yonhap",
-        domain="yna.co.kr",
-        kind="wire",
-        aliases=("Yonhap News Agency", "Yonhap"),
-        loose=("Yonhap",),
-    ),
-    Outlet(
-        name="United Press International",
-        domain="upi.com",
-        kind="wire",
-        aliases=("United Press International", "UPI"),
-    ),
-    Outlet(
-        name="PA Media",
-        domain="pamediagroup.com",
-        kind="wire",
-        aliases=("PA Media", "Press Association", "PA news agency"),
-    ),
-    Outlet(
-        name="Anadolu Agency",
-        domain="aa.com.tr",
-        kind="wire",
-        aliases=("Anadolu Agency", "Anadolu Ajansi", "Anadolu"),
-    ),
-    Outlet(
-        name="Press Trust of India",
-        domain="ptinews.com",
-        kind="wire",
-        aliases=("Press Trust of India", "PTI"),
-    ),
-    Outlet(
-        name="Asian News International",
-        domain="aninews.in",
-        kind="wire",
-        aliases=("Asian News International", "ANI"),
-    ),
-    Outlet(
-        name="The Canadian Press",
-        domain="thecanadianpress.com",
-        kind="wire",
-        aliases=("The Canadian Press", "the Canadian Press", "Canadian Press"),
-    ),
-    Outlet(
-        name="Australian Associated Press",
-        domain="aap.com.au",
-        kind="wire",
-        aliases=("Australian Associated Press", "AAP"),
-    ),
-    Outlet(name="Jiji Press", domain="jiji.com", kind="wire", aliases=("Jiji Press", "Jiji")),
-    Outlet(name="RIA Novosti", domain="ria.ru", kind="wire", aliases=("RIA Novosti",)),
-    Outlet(
-        name="IRNA", domain="irna.ir", kind="wire", aliases=("Islamic Republic News Agency", "IRNA")
-    ),
-    Outlet(name="Europa Press", domain="europapress.es", kind="wire", aliases=("Europa Press",)),
-    Outlet(
-        name="Dow Jones Newswires",
-        domain="dowjones.com",
-        kind="wire",
-        aliases=("Dow Jones Newswires",),
-    ),
+    _o("wire", "dpa", "dpa.com", "Deutsche Presse-Agentur", "German Press Agency", "dpa", "DPA"),
+    _o("wire", "EFE", "efe.com", "Agencia EFE", "EFE", "Efe"),
+    _o("wire", "ANSA", "ansa.it"),
+    _o("wire", "Xinhua", "news.cn", "Xinhua News Agency", "Xinhua", loose=("Xinhua",)),
+    _o("wire", "TASS", "tass.com", "ITAR-TASS", "TASS", "Tass"),
+    _o("wire", "Interfax", "interfax.com", "Interfax-Ukraine", "Interfax", loose=("Interfax",)),
+    _o("wire", "Kyodo News", "kyodonews.net", "Kyodo News", "Kyodo", loose=("Kyodo",)),
+    _o("wire", "Yonhap", "yna.co.kr", "Yonhap News Agency", "Yonhap", loose=("Yonhap",)),
+    _o("wire", "United Press International", "upi.com", "United Press International", "UPI"),
+    _o("wire", "PA Media", "pamediagroup.com", "PA Media", "Press Association", "PA news agency"),
+    _o("wire", "Anadolu Agency", "aa.com.tr", "Anadolu Agency", "Anadolu Ajansi", "Anadolu"),
+    _o("wire", "Press Trust of India", "ptinews.com", "Press Trust of India", "PTI"),
+    _o("wire", "Asian News International", "aninews.in", "Asian News International", "ANI"),
+    _o("wire", "The Canadian Press", "thecanadianpress.com", *_the("Canadian Press")),
+    _o("wire", "Australian Associated Press", "aap.com.au", "Australian Associated Press", "AAP"),
+    _o("wire", "Jiji Press", "jiji.com", "Jiji Press", "Jiji"),
+    _o("wire", "RIA Novosti", "ria.ru"),
+    _o("wire", "Sputnik", "sputniknews.com"),
+    _o("wire", "IRNA", "irna.ir", "Islamic Republic News Agency", "IRNA"),
+    _o("wire", "Europa Press", "europapress.es"),
+    _o("wire", "Dow Jones Newswires", "dowjones.com"),
+    _o("wire", "Bernama", "bernama.com"),
+    _o("wire", "Antara", "antaranews.com", "Antara News Agency", "Antara"),
+    _o("wire", "Lusa", "lusa.pt", "Lusa News Agency", "Lusa"),
+    _o("wire", "Ukrinform", "ukrinform.net"),
+    _o("wire", "KCNA", "kcna.kp", "Korean Central News Agency", "KCNA"),
+    _o("wire", "SANA", "sana.sy", "Syrian Arab News Agency", "SANA"),
+    _o("wire", "Saudi Press Agency", "spa.gov.sa"),
+    _o("wire", "Polish Press Agency", "pap.pl"),
+    _o("wire", "Middle East News Agency", "mena.org.eg"),
+    _o("wire", "Emirates News Agency", "wam.ae"),
+    _o("wire", "Kuwait News Agency", "kuna.net.kw", "Kuwait News Agency", "KUNA"),
+    _o("wire", "Vietnam News Agency", "vnanet.vn"),
 )
 
 _OUTLETS = (
-    Outlet(
-        name="BBC",
-        domain="bbc.com",
-        kind="outlet",
-        aliases=(
-            "BBC News",
-            "BBC World Service",
-            "BBC Persian",
-            "BBC Arabic",
-            "BBC Russian",
-            "BBC Ukrainian",
-            "BBC Monitoring",
-            "BBC Radio",
-            "British Broadcasting Corporation",
-            "BBC",
-        ),
+    _o(
+        "outlet",
+        "BBC",
+        "bbc.com",
+        "BBC News",
+        "BBC World Service",
+        "BBC Persian",
+        "BBC Arabic",
+        "BBC Russian",
+        "BBC Ukrainian",
+        "BBC Monitoring",
+        "BBC Radio",
+        "British Broadcasting Corporation",
+        "BBC",
     ),
-    Outlet(
-        name="CNN",
-        domain="cnn.com",
-        kind="outlet",
-        aliases=("CNN Business", "CNN International", "CNN Politics", "CNN"),
-    ),
-    Outlet(
-        name="The New York Times",
-        domain="nytimes.com",
-        kind="outlet",
-        aliases=("The New York Times", "the New York Times", "New York Times", "NYT"),
+    _o("outlet", "CNN", "cnn.com", "CNN Business", "CNN International", "CNN Politics", "CNN"),
+    _o(
+        "outlet",
+        "The New York Times",
+        "nytimes.com",
+        *_the("New York Times"),
+        "NYT",
         loose=("New York Times",),
     ),
-    Outlet(
-        name="The Washington Post",
-        domain="washingtonpost.com",
-        kind="outlet",
-        aliases=("The Washington Post", "the Washington Post", "Washington Post", "WaPo"),
+    _o(
+        "outlet",
+        "The Washington Post",
+        "washingtonpost.com",
+        *_the("Washington Post"),
+        "WaPo",
         loose=("Washington Post",),
     ),
-    Outlet(
-        name="The Wall Street Journal",
-        domain="wsj.com",
-        kind="outlet",
-        aliases=(
-            "The Wall Street Journal",
-            "the Wall Street Journal",
-            "Wall Street Journal",
-            "WSJ",
-        ),
+    _o(
+        "outlet",
+        "The Wall Street Journal",
+        "wsj.com",
+        *_the("Wall Street Journal"),
+        "WSJ",
         loose=("Wall Street Journal",),
     ),
-    Outlet(
-        name="Financial Times",
-        domain="ft.com",
-        kind="outlet",
-        aliases=("The Financial Times", "the Financial Times", "Financial Times", "FT"),
+    _o(
+        "outlet",
+        "Financial Times",
+        "ft.com",
+        *_the("Financial Times"),
+        "FT",
         loose=("Financial Times",),
     ),
-    Outlet(
-        name="The Guardian",
-        domain="theguardian.com",
-        kind="outlet",
-        aliases=("The Guardian", "the Guardian"),
-    ),
-    Outlet(
-        name="Al Jazeera",
-        domain="aljazeera.com",
-        kind="outlet",
-        aliases=("Al Jazeera", "Al-Jazeera", "Aljazeera"),
+    _o("outlet", "The Guardian", "theguardian.com", "The Guardian", "the Guardian"),
+    _o(
+        "outlet",
+        "Al Jazeera",
+        "aljazeera.com",
+        "Al Jazeera",
+        "Al-Jazeera",
+        "Aljazeera",
         loose=("Al Jazeera",),
     ),
-    Outlet(name="Politico", domain="politico.com", kind="outlet", aliases=("Politico", "POLITICO")),
-    Outlet(name="Axios", domain="axios.com", kind="outlet", aliases=("Axios",)),
-    Outlet(name="NPR", domain="npr.org", kind="outlet", aliases=("National Public Radio", "NPR")),
-    Outlet(name="NBC News", domain="nbcnews.com", kind="outlet", aliases=("NBC News", "NBC")),
-    Outlet(name="CBS News", domain="cbsnews.com", kind="outlet", aliases=("CBS News", "CBS")),
-    Outlet(name="ABC News", domain="abcnews.go.com", kind="outlet", aliases=("ABC News",)),
-    Outlet(
-        name="Fox News",
-        domain="foxnews.com",
-        kind="outlet",
-        aliases=("Fox News Channel", "Fox News"),
+    _o("outlet", "Politico", "politico.com", "Politico", "POLITICO"),
+    _o("outlet", "Axios", "axios.com"),
+    _o("outlet", "NPR", "npr.org", "National Public Radio", "NPR"),
+    _o("outlet", "NBC News", "nbcnews.com", "NBC News", "NBC"),
+    _o("outlet", "CBS News", "cbsnews.com", "CBS News", "CBS"),
+    _o("outlet", "ABC News", "abcnews.go.com"),
+    _o("outlet", "Fox News", "foxnews.com", "Fox News Channel", "Fox News"),
+    _o("outlet", "Sky News", "news.sky.com"),
+    _o("outlet", "CNBC", "cnbc.com"),
+    _o("outlet", "The Economist", "economist.com", "The Economist", "the Economist"),
+    _o("outlet", "The Times", "thetimes.co.uk", "The Times of London", "the Times of London"),
+    _o(
+        "outlet",
+        "The Telegraph",
+        "telegraph.co.uk",
+        "The Daily Telegraph",
+        "Daily Telegraph",
+        "The Telegraph",
+        "the Telegraph",
     ),
-    Outlet(name="Sky News", domain="news.sky.com", kind="outlet", aliases=("Sky News",)),
-    Outlet(name="CNBC", domain="cnbc.com", kind="outlet", aliases=("CNBC",)),
-    Outlet(
-        name="The Economist",
-        domain="economist.com",
-        kind="outlet",
-        aliases=("The Economist", "the Economist"),
+    _o("outlet", "The Independent", "independent.co.uk", "The Independent", "the Independent"),
+    _o("outlet", "Daily Mail", "dailymail.co.uk", *_the("Daily Mail"), "MailOnline"),
+    _o(
+        "outlet",
+        "Los Angeles Times",
+        "latimes.com",
+        *_the("Los Angeles Times"),
+        "L.A. Times",
+        "LA Times",
     ),
-    Outlet(
-        name="The Times",
-        domain="thetimes.co.uk",
-        kind="outlet",
-        aliases=("The Times of London", "the Times of London"),
+    _o("outlet", "USA Today", "usatoday.com", "USA Today", "USA TODAY"),
+    _o("outlet", "The Atlantic", "theatlantic.com", "The Atlantic"),
+    _o("outlet", "The Hill", "thehill.com", "The Hill"),
+    _o("outlet", "Business Insider", "businessinsider.com"),
+    _o("outlet", "Forbes", "forbes.com", person=True),
+    _o("outlet", "ProPublica", "propublica.org"),
+    _o("outlet", "The Intercept", "theintercept.com", "The Intercept", "the Intercept"),
+    _o("outlet", "Semafor", "semafor.com"),
+    _o("outlet", "Vanity Fair", "vanityfair.com"),
+    _o("outlet", "The New Yorker", "newyorker.com", "The New Yorker", "the New Yorker"),
+    _o("outlet", "Newsweek", "newsweek.com"),
+    _o("outlet", "HuffPost", "huffpost.com", "HuffPost", "Huffington Post"),
+    _o("outlet", "Deutsche Welle", "dw.com", "Deutsche Welle", "DW"),
+    _o("outlet", "Der Spiegel", "spiegel.de", "Der Spiegel", "Spiegel", person=True),
+    _o("outlet", "S\u00fcddeutsche Zeitung", "sueddeutsche.de"),
+    _o(
+        "outlet",
+        "Frankfurter Allgemeine Zeitung",
+        "faz.net",
+        "Frankfurter Allgemeine Zeitung",
+        "Frankfurter Allgemeine",
+        "FAZ",
     ),
-    Outlet(
-        name="The Telegraph",
-        domain="telegraph.co.uk",
-        kind="outlet",
-        aliases=("The Daily Telegraph", "Daily Telegraph", "The Telegraph", "the Telegraph"),
+    _o("outlet", "Die Zeit", "zeit.de"),
+    _o("outlet", "Bild", "bild.de", person=True),
+    _o("outlet", "Le Monde", "lemonde.fr"),
+    _o("outlet", "Le Figaro", "lefigaro.fr"),
+    _o("outlet", "France 24", "france24.com"),
+    _o("outlet", "Corriere della Sera", "corriere.it"),
+    _o("outlet", "La Repubblica", "repubblica.it"),
+    _o("outlet", "El Pa\u00eds", "elpais.com", "El Pa\u00eds", "El Pais"),
+    _o("outlet", "El Mundo", "elmundo.es"),
+    _o("outlet", "Haaretz", "haaretz.com"),
+    _o("outlet", "The Times of Israel", "timesofisrael.com", *_the("Times of Israel")),
+    _o("outlet", "The Jerusalem Post", "jpost.com", *_the("Jerusalem Post")),
+    _o("outlet", "Al Arabiya", "alarabiya.net"),
+    _o("outlet", "Arab News", "arabnews.com"),
+    _o("outlet", "South China Morning Post", "scmp.com", *_the("South China Morning Post"), "SCMP"),
+    _o("outlet", "Nikkei Asia", "asia.nikkei.com", "Nikkei Asian Review", "Nikkei Asia", "Nikkei"),
+    _o("outlet", "NHK", "nhk.or.jp"),
+    _o("outlet", "Global Times", "globaltimes.cn", *_the("Global Times")),
+    _o("outlet", "China Daily", "chinadaily.com.cn"),
+    _o("outlet", "The Times of India", "timesofindia.indiatimes.com", *_the("Times of India")),
+    _o("outlet", "Hindustan Times", "hindustantimes.com", *_the("Hindustan Times")),
+    _o("outlet", "Kyiv Independent", "kyivindependent.com", *_the("Kyiv Independent")),
+    _o("outlet", "Kyiv Post", "kyivpost.com", *_the("Kyiv Post")),
+    _o("outlet", "Meduza", "meduza.io"),
+    _o("outlet", "Kommersant", "kommersant.ru"),
+    _o("outlet", "Voice of America", "voanews.com", "Voice of America", "VOA"),
+    _o(
+        "outlet",
+        "Radio Free Europe/Radio Liberty",
+        "rferl.org",
+        "Radio Free Europe/Radio Liberty",
+        "Radio Free Europe",
+        "RFE/RL",
     ),
-    Outlet(
-        name="The Independent",
-        domain="independent.co.uk",
-        kind="outlet",
-        aliases=("The Independent", "the Independent"),
+    _o("outlet", "Euronews", "euronews.com"),
+)
+
+# Bodies usually cited by an acronym or a one-word name: their names carry none of the
+# words by which other organisations are recognised.
+_ORGANISATIONS = (
+    _o("organisation", "United Nations", "un.org", "United Nations", "UN", "U.N."),
+    _o(
+        "organisation",
+        "World Health Organization",
+        "who.int",
+        "World Health Organization",
+        "World Health Organisation",
+        "WHO",
     ),
-    Outlet(
-        name="Daily Mail",
-        domain="dailymail.co.uk",
-        kind="outlet",
-        aliases=("The Daily Mail", "the Daily Mail", "Daily Mail", "MailOnline"),
+    _o(
+        "organisation",
+        "International Monetary Fund",
+        "imf.org",
+        "International Monetary Fund",
+        "IMF",
     ),
-    Outlet(
-        name="Los Angeles Times",
-        domain="latimes.com",
-        kind="outlet",
-        aliases=(
-            "The Los Angeles Times",
-            "the Los Angeles Times",
-            "Los Angeles Times",
-            "L.A. Times",
-            "LA Times",
-        ),
+    _o("organisation", "World Bank", "worldbank.org"),
+    _o("organisation", "NATO", "nato.int", "NATO", "Nato"),
+    _o("organisation", "European Union", "europa.eu", "European Union", "EU"),
+    _o("organisation", "OECD", "oecd.org", "OECD"),
+    _o("organisation", "OPEC", "opec.org", "OPEC", "Opec"),
+    _o("organisation", "UNICEF", "unicef.org", "UNICEF", "Unicef"),
+    _o("organisation", "UNHCR", "unhcr.org", "UNHCR"),
+    _o("organisation", "FBI", "fbi.gov"),
+    _o("organisation", "CDC", "cdc.gov"),
+    _o("organisation", "Federal Reserve", "federalreserve.gov", "Federal Reserve", "Fed"),
+    _o("organisation", "European Central Bank", "ecb.europa.eu", "European Central Bank", "ECB"),
+    _o("organisation", "Greenpeace", "greenpeace.org"),
+    _o("organisation", "Oxfam", "oxfam.org"),
+    _o(
+        "organisation",
+        "Red Cross",
+        "icrc.org",
+        "International Committee of the Red Cross",
+        "ICRC",
+        "Red Cross",
     ),
-    Outlet(
-        name="USA Today", domain="usatoday.com", kind="outlet", aliases=("USA Today", "USA TODAY")
-    ),
-    Outlet(name="The Atlantic", domain="theatlantic.com", kind="outlet", aliases=("The Atlantic",)),
-    Outlet(name="The Hill", domain="thehill.com", kind="outlet", aliases=("The Hill",)),
-    Outlet(
-        name="Business Insider",
-        domain="businessinsider.com",
-        kind="outlet",
-        aliases=("Business Insider",),
-    ),
-    Outlet(name="Forbes", domain="forbes.com", kind="outlet", aliases=("Forbes",), person=True),
-    Outlet(name="ProPublica", domain="propublica.org", kind="outlet", aliases=("ProPublica",)),
-    Outlet(
-        name="The Intercept",
-        domain="theintercept.com",
-        kind="outlet",
-        aliases=("The Intercept", "the Intercept"),
-    ),
-    Outlet(name="Semafor", domain="semafor.com", kind="outlet", aliases=("Semafor",)),
-    Outlet(name="Deutsche Welle", domain="dw.com", kind="outlet", aliases=("Deutsche Welle", "DW")),
-    Outlet(
-        name="Der Spiegel",
-        domain="spiegel.de",
-        kind="outlet",
-        aliases=("Der Spiegel", "Spiegel"),
-        person=True,
-    ),
-    Outlet(name="Le Monde", domain="lemonde.fr", kind="outlet", aliases=("Le Monde",)),
-    Outlet(name="France 24", domain="france24.com", kind="outlet", aliases=("France 24",)),
-    Outlet(
-        name="El Pa\u00eds", domain="elpais.com", kind="outlet", aliases=("El Pa\u00eds", "El Pais")
-    ),
-    Outlet(name="Haaretz", domain="haaretz.com", kind="outlet", aliases=("Haaretz",)),
-    Outlet(
-        name="The Times of Israel",
-        domain="timesofisrael.com",
-        kind="outlet",
-        aliases=("The Times of Israel", "the Times of Israel", "Times of Israel"),
-    ),
-    Outlet(
-        name="South China Morning Post",
-        domain="scmp.com",
-        kind="outlet",
-        aliases=(
-            "The South China Morning Post",
-            "the South China Morning Post",
-            "South China Morning Post",
-            "SCMP",
-        ),
-    ),
-    Outlet(
-        name="Nikkei Asia",
-        domain="asia.nikkei.com",
-        kind="outlet",
-        aliases=("Nikkei Asian Review", "Nikkei Asia", "Nikkei"),
-    ),
-    Outlet(
-        name="Global Times",
-        domain="globaltimes.cn",
-        kind="outlet",
-        aliases=("The Global Times", "the Global Times", "Global Times"),
-    ),
-    Outlet(
-        name="The Times of India",
-        domain="timesofindia.indiatimes.com",
-        kind="outlet",
-        aliases=("The Times of India", "the Times of India", "Times of India"),
-    ),
-    Outlet(
-        name="Kyiv Independent",
-        domain="kyivindependent.com",
-        kind="outlet",
-        aliases=("The Kyiv Independent", "the Kyiv Independent", "Kyiv Independent"),
+    _o(
+        "organisation",
+        "Doctors Without Borders",
+        "msf.org",
+        "Doctors Without Borders",
+        "M\u00e9decins Sans Fronti\u00e8res",
+        "MSF",
     ),
 )
 
 #: Every known organisation, wires first.
-OUTLETS: tuple[Outlet, ...] = _WIRES + _OUTLETS
+OUTLETS: tuple[Outlet, ...] = _WIRES + _OUTLETS + _ORGANISATIONS

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import random
+from pathlib import Path
+
 import pytest
 
 import newskit
-from newskit_clean._cited import citations, clean_cited_sources
+from newskit_clean._cited import candidate_sentences, citations, clean_cited_sources
+from newskit_clean._cited_orgs import organisation_names
+
+HERE = Path(__file__).parent
 
 AP, AFP = "Associated Press", "Agence France-Presse"
 
@@ -70,8 +77,11 @@ CITED = [
     ),
     ("Such storms are rare in the region, reports Reuters.", {"Reuters"}),
     ("The story was first reported by Reuters and later confirmed by AFP.", {"Reuters", AFP}),
-    # hard negatives
-    ("A study by the Reuters Institute for the Study of Journalism found trust fell.", set()),
+    # hard negatives (for the wires: the Reuters Institute is an organisation of its own)
+    (
+        "A study by the Reuters Institute for the Study of Journalism found trust fell.",
+        {"Reuters Institute for the Study of Journalism"},
+    ),
     ("The Reuters Institute Digital News Report is published every June.", set()),
     ("The cuts were made according to the draft.", set()),
     ("Ernst Reuter said Berlin would never give up.", set()),
@@ -160,3 +170,176 @@ def test_headline_in_capitals() -> None:
     article = clean_cited_sources(newskit.Article(title="MALI MISSION TO END, PER REUTERS"))
     (reuters,) = article.cited_sources
     assert reuters.evidence[0].terms == ("REUTERS",)
+
+
+# The hand-written attribution set (benchmarks/attribution.py reports its P/R/F1).
+ATTRIBUTION = [
+    json.loads(line)
+    for line in (HERE.parents[1] / "fixtures" / "attribution" / "sentences.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+
+
+def _key(name: str) -> str:
+    name = name.strip()
+    return (name[4:] if name.lower().startswith("the ") else name).casefold()
+
+
+def _case(i: int, case: dict) -> object:
+    marks = []
+    if case.get("known_error"):  # fixing one makes the test fail: drop the mark then
+        marks.append(pytest.mark.xfail(reason=case["known_error"], strict=True))
+    return pytest.param(case, id=f"{i:03d}-{case['text'][:45]}", marks=marks)
+
+
+@pytest.mark.parametrize("case", [_case(i, c) for i, c in enumerate(ATTRIBUTION)])
+def test_attribution_set(case: dict) -> None:
+    article = clean_cited_sources(newskit.Article(id="s", text=case["text"]))
+    found = {(_key(s.name), s.kind) for s in article.cited_sources}
+    expected = {(_key(e["name"]), e["kind"]) for e in case["expected"]}
+    assert found == expected, case["note"]
+    for source in article.cited_sources:
+        (evidence,) = source.evidence
+        assert (evidence.start, evidence.end) == (0, len(case["text"]))
+
+
+def test_attribution_set_size_and_composition() -> None:
+    kinds = [e["kind"] for c in ATTRIBUTION for e in c["expected"]]
+    assert len(ATTRIBUTION) >= 60
+    assert sum(1 for c in ATTRIBUTION if not c["expected"]) >= 30
+    assert {k: kinds.count(k) >= 25 for k in ("wire", "outlet", "organisation")} == {
+        "wire": True,
+        "outlet": True,
+        "organisation": True,
+    }
+    assert all(c["note"] for c in ATTRIBUTION)
+    assert sum(1 for c in ATTRIBUTION if c.get("known_error")) <= 0.02 * len(ATTRIBUTION)
+
+
+ORGS = [
+    (
+        "Unemployment rose, the Office for National Statistics said.",
+        ["Office for National Statistics"],
+    ),
+    (
+        "The Food and Agriculture Organization said prices fell.",
+        ["Food and Agriculture Organization"],
+    ),
+    (
+        "Amnesty International and Human Rights Watch said the trial was unfair.",
+        ["Amnesty International", "Human Rights Watch"],
+    ),
+    ("Russia's Defence Ministry said the attack failed.", ["Russia's Defence Ministry"]),
+    ("Amnesty International's report was published on Monday.", ["Amnesty International"]),
+    ("Police Chief John Smith said the road was closed.", []),
+    ("The ministry said exports fell.", []),
+    ("According to Margaret Court, the game has changed.", []),
+    ("The Jakarta Post reported the eruption.", ["Jakarta Post"]),
+    ("Jenny Post said the fire started in the kitchen.", []),
+    ("World Bank Says Growth Will Slow Sharply In Asia", []),  # title case: a headline
+    (
+        "A letter to the head of the Department of Homeland Security and Jane Roe, the envoy, said so.",
+        ["Department of Homeland Security"],
+    ),
+    (
+        "The Department of Health and Human Services said so.",
+        ["Department of Health and Human Services"],
+    ),
+]
+
+
+NOT_CITED = [
+    "The senator is under investigation by the Federal Bureau of Investigation.",
+    "Said Jane Roe, a European Space Agency research fellow, the data were clear.",
+    "A letter to the head of the Department of Homeland Security and Jane Roe, the envoy, said so.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CITED, ids=[s[:40] for s in NOT_CITED])
+def test_organisations_named_but_not_cited(sentence: str) -> None:
+    assert organisation_names(sentence)
+    assert citations(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "names"), ORGS, ids=[o[0][:40] for o in ORGS])
+def test_organisation_names_by_shape(sentence: str, names: list[str]) -> None:
+    assert [n.text for n in organisation_names(sentence)] == names
+
+
+def test_organisations_by_shape_have_no_domain_and_known_ones_do() -> None:
+    text = (
+        "Growth will slow, according to the International Monetary Fund. "
+        "The Norwegian Refugee Council warned that aid would run out."
+    )
+    sources = clean_cited_sources(newskit.Article(text=text)).cited_sources
+    assert [(s.name, s.kind, s.domain) for s in sources] == [
+        ("International Monetary Fund", "organisation", "imf.org"),
+        ("Norwegian Refugee Council", "organisation", None),
+    ]
+
+
+def test_menu_lines_cite_no_one_but_credits_do() -> None:
+    text = "Fox News | CBS News | BBC News\n\nSource: Reuters\n\nDENVER (AP) \u2014 A man fled."
+    sources = clean_cited_sources(newskit.Article(text=text)).cited_sources
+    assert [s.name for s in sources] == ["Reuters", "Associated Press"]
+
+
+def _reference(text: str) -> dict[str, list[tuple[int, int]]]:
+    """What the cleaner must find: every sentence of the text, all patterns, in full."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for sentence in newskit.split_sentences(text):
+        for name in dict.fromkeys(m.outlet.name for m in citations(sentence.text)):
+            found.setdefault(name, []).append((sentence.start, sentence.end))
+    return found
+
+
+def _found(text: str) -> dict[str, list[tuple[int, int]]]:
+    article = clean_cited_sources(newskit.Article(text=text))
+    return {s.name: [(e.start, e.end) for e in s.evidence] for s in article.cited_sources}
+
+
+_PIECES = (
+    "Reuters reported the fire.",
+    "He told the AP that the U.S. Army was ready.",
+    "Data from the U.S. Census Bureau show growth.",
+    "According to the World Bank and the IMF, debt rose.",
+    "Mr. Smith said so.",
+    "It rained in St. Louis on Jan. 5.",
+    "The Ministry of Defence said two drones fell",
+    "- Amnesty International said in a report",
+    "1. A study by Oxford University found no link.",
+    "Fox News",
+    "Source: AFP",
+    "\u201cNo,\u201d the Met Office said.",
+    "Thomson Reuters shares fell.",
+    "the New York Times reported (Bloomberg) that",
+)
+_GAPS = (" ", "  ", "\n", "\n\n", "\n \n", "\n\t\n\n ", " \u00a0", "\n\u00a0\n", "\n\n\n")
+
+
+def _texts() -> list[str]:
+    rng = random.Random(4)
+    files = [HERE.parents[2] / "examples" / "atlas-mali.txt", *sorted(HERE.glob("fixtures/*.txt"))]
+    texts = [f.read_bytes().decode("utf-8").replace("\r\n", "\n") for f in files]
+    for _ in range(300):
+        parts = rng.choices(_PIECES, k=rng.randint(1, 8))
+        texts.append("".join(p + rng.choice(_GAPS) for p in parts).lstrip(rng.choice(["", " "])))
+    return texts
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_the_fast_scan_finds_what_every_sentence_holds(text: str) -> None:
+    """Only the sentences holding a name are split from their paragraph and looked at;
+    the result is that of looking at every sentence of the text, but for menu lines
+    and headlines in the body (paragraphs without a word in lower case)."""
+    expected, found = _reference(text), _found(text)
+    sentences = {(s.start, s.end): s.text for s in newskit.split_sentences(text)}
+    for name, spans in found.items():
+        assert set(spans) <= set(expected.get(name, [])), name
+    for name, spans in expected.items():
+        for span in set(spans) - set(found.get(name, [])):
+            assert not any(w[:1].islower() for w in sentences[span].split()), (name, span)
+    for candidate in candidate_sentences(text):
+        assert sentences[(candidate.sentence.start, candidate.sentence.end)]

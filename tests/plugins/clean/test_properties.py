@@ -39,7 +39,7 @@ def test_cleaners_keep_their_promises(text: str, title: str | None) -> None:
     cited = clean_cited_sources(cleaned)
     assert len({s.name for s in cited.cited_sources}) == len(cited.cited_sources)
     for source in cited.cited_sources:
-        assert source.kind in {"wire", "outlet"} and source.evidence
+        assert source.kind in {"wire", "outlet", "organisation"} and source.evidence
         for evidence in source.evidence:
             if evidence.start is None:
                 assert evidence.text == cited.title
