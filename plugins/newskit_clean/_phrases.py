@@ -158,6 +158,10 @@ _RULES: tuple[_Rule, ...] = (
         r"click\x20to\x20(?:share|email|print|tweet|save)\b.*",
         r"share(?:\x20this)?(?:\x20(?:article|story|post|page))?(?:\x20with\x20your\x20friends)?",
         rf"{_SOCIAL}(?:\x20{_SOCIAL})+",
+        # the same in other languages
+        r"(?:partager|partagez|compartir|compartilhar|condividi|teilen|delen|dela|del"
+        r"|udost\w+|sd\u00edlet|megoszt\u00e1s|\u043f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f|payla\u015f)"
+        rf"(?:\x20(?:sur|en|no|su|auf|op|on|na|w)\x20{_SOCIAL})?",
     ),
     _rule(
         "social follow prompt", HARD, 10,
@@ -173,6 +177,12 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?:the\x20)?(?:full\x20)?(?:story|article)))(?:\x20?:\x20?.*)?",
         r"(?:read|see)\x20also\x20?:.*",
         r"full\x20story",
+        # the same in other languages
+        r"(?:\u00e0\x20)?lire\x20(?:aussi|plus|la\x20suite)(?:\x20?:\x20?.+)?",
+        r"(?:lee|leer|leia|leggi|lees|lesen\x20sie)\x20(?:tambi\u00e9n|m\u00e1s|tamb\u00e9m|mais"
+        r"|anche|tutto|ook|meer|auch|mehr)(?:\x20?:\x20?.+)?",
+        r"weiterlesen|mehr\x20(?:zum\x20thema|lesen)(?:\x20?:\x20?.+)?",
+        r"\u0447\u0438\u0442\u0430\u0439\u0442\u0435\x20(?:\u0442\u0430\u043a\u0436\u0435|\u0434\u0430\u043b\u0435\u0435)(?:\x20?:\x20?.+)?",
     ),
     _rule(
         "newsletter sign-up", HARD, 25,
@@ -216,6 +226,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\x20?skip\x20to\x20[\w\x20]+)?",
         r"back\x20to\x20(?:top|main\x20menu|home(?:page)?)",
         r"(?:main\x20)?menu",
+        r"accueil|inicio|in\u00edcio|startseite|home\x20?page|\u0433\u043b\u0430\u0432\u043d\u0430\u044f|strona\x20g\u0142\u00f3wna"
+        r"|anasayfa|men\u00fa|rechercher|buscar|suche|cerca|pesquisar",
         r"close(?:\x20menu)?",
         r"search",
         r"toggle\x20navigation",
