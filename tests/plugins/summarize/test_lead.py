@@ -113,7 +113,7 @@ def test_seed_article_lead() -> None:
 def test_lead_through_a_registry() -> None:
     pm = newskit.PluginManager(entry_points=False)
     pm.register(newskit_summarize, name="summarize")
-    assert list(pm.summarizers) == ["lead"]
+    assert list(pm.summarizers) == ["lead-clean", "lead", "textrank", "lexrank"]
 
     pipeline = newskit.Pipeline.configure(
         plugins=pm, cleaners=[], summarizer="lead", classifiers=[], sentences=2
@@ -124,4 +124,4 @@ def test_lead_through_a_registry() -> None:
 
     default = newskit.Pipeline.configure(plugins=pm, cleaners=[], classifiers=[])
     assert default.summarizer is not None
-    assert default.summarizer.name == "lead"
+    assert default.summarizer.name == "lead-clean"
