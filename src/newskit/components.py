@@ -133,13 +133,20 @@ class Classifier:
     """Returns categories for an article, each with a score, a label and evidence.
 
     The categories a classifier returns replace any earlier ones of the same ``scheme``.
-    Classifiers marked ``default`` run when the user names none.
+    Classifiers marked ``default`` run when the user names none. A classifier whose
+    lexicons or model hold only some ``languages`` (ISO 639-1 codes) is not run on an
+    article known to be in another: the pipeline gives it one category named after
+    the classifier, with no score and no label, and a warning that says why, rather
+    than a confident score that means nothing.
     """
 
     name: str = field(validator=_name)
     classify: Callable[[Article], Iterable[Category]] = field(validator=_callable)
     default: bool = field(default=True, validator=v.instance_of(bool))
     description: str = field(default="", validator=_str)
+    languages: tuple[str, ...] | None = field(
+        default=None, converter=lambda x: None if x is None else tuple(x)
+    )
 
 
 @frozen(kw_only=True)

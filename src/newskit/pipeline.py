@@ -136,6 +136,15 @@ def _summarize(summarizer: Summarizer, length: Length, article: Article) -> Arti
 
 
 def _classify(classifier: Classifier, article: Article) -> Article:
+    languages = classifier.languages
+    if languages and article.language and article.language not in languages:
+        unknown = Category(name=classifier.name, scheme=classifier.name, score=None, label=None)
+        kept = tuple(c for c in article.categories if c.scheme != classifier.name)
+        return attrs.evolve(article, categories=(*kept, unknown)).with_warning(
+            f"classify:{classifier.name}",
+            f"not classified: {classifier.name!r} reads {', '.join(languages)} only, "
+            f"and the article is in {article.language!r}",
+        )
     result = classifier.classify(article)
     if isinstance(result, Category):
         found: tuple[Category, ...] = (result,)

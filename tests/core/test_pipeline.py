@@ -185,3 +185,21 @@ def test_pipeline_built_from_records_directly():
         Article(text="a!"),
         Article(text="b!"),
     ]
+
+
+def test_a_classifier_for_other_languages_gives_no_score_and_says_why():
+    def always_yes(article: Article) -> list[newskit.Category]:
+        return [newskit.Category(name="topic", scheme="topic", score=0.99, label=True)]
+
+    english = newskit.Classifier(name="topic", classify=always_yes, languages=["en"])
+    pipeline = newskit.Pipeline(classifiers=[english])
+    french = pipeline.run(Article(id="fr", text="Le conseil a voté.", language="fr"))
+    (category,) = french.categories
+    assert (category.name, category.score, category.label) == ("topic", None, None)
+    assert [(w.step, w.message) for w in french.warnings] == [
+        ("classify:topic", "not classified: 'topic' reads en only, and the article is in 'fr'")
+    ]
+    for language in ("en", None):  # English, or not known: the classifier runs
+        article = pipeline.run(Article(id="x", text="The council voted.", language=language))
+        assert article.categories[0].score == 0.99
+        assert article.warnings == ()
