@@ -343,6 +343,40 @@ def summary(
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
 
 
+@evaluate.command(short_help="A classifier against your own hand-coded articles.")
+@click.argument("name", metavar="NAME")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    help="Count a score at or above this as 1 (default: the classifier's own label).",
+)
+@click.option("--worst", default=5, show_default=True, help="How many errors to show.")
+@_LIMIT_OPTION
+@_JSON_OPTION
+def classifier(
+    name: str, file: str, threshold: float | None, worst: int, limit: int | None, as_json: bool
+) -> None:
+    """Check classifier NAME on hand-coded articles: errors and calibration.
+
+    FILE is a CSV file with the columns id, text and label (1 or 0): articles you
+    coded yourself. Prints precision, recall and F1, a calibration table (is a score
+    of 0.8 right 8 times in 10?) and the most confident errors with their evidence.
+
+    \b
+    Examples:
+      newskit evaluate classifier economy my-coded-sample.csv
+      newskit evaluate classifier populism coded.csv --threshold 0.3 --worst 10
+    """
+    try:
+        report = evaluate_module.evaluate_classifier(
+            name, file, threshold=threshold, plugins=get_plugin_manager(), limit=limit
+        )
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
+
+
 def main() -> None:
     """Console-script entry: add plugin commands, then run."""
     get_plugin_manager().add_commands(cli)
