@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+import attrs
 import click
 
 from . import batch
@@ -85,6 +86,13 @@ def cli() -> None:
     help="Classifiers to run, comma-separated; 'default' for the defaults, 'none' for none.",
 )
 @click.option(
+    "--classifier",
+    "models",
+    multiple=True,
+    metavar="NAME=MODEL",
+    help="Also run a classifier trained with `newskit train` (repeatable).",
+)
+@click.option(
     "--sentences",
     type=click.IntRange(min=1),
     default=3,
@@ -103,6 +111,7 @@ def analyze(
     cleaners: str | None,
     summarizer: str,
     classifiers: str | None,
+    models: tuple[str, ...],
     sentences: int,
     chars: int | None,
     strict: bool,
@@ -135,6 +144,9 @@ def analyze(
         )
     except NewskitError as exc:
         raise click.UsageError(str(exc)) from None
+    if models:
+        extra = _model_classifiers(models)
+        pipeline = attrs.evolve(pipeline, classifiers=[*pipeline.classifiers, *extra])
     tally = batch.Tally()
     articles = tally.count(batch.run(paths, pipeline=pipeline, plugins=pm, url=url))
     try:
@@ -359,8 +371,9 @@ def classifier(
 ) -> None:
     """Check classifier NAME on hand-coded articles: errors and calibration.
 
-    FILE is a CSV file with the columns id, text and label (1 or 0): articles you
-    coded yourself. Prints precision, recall and F1, a calibration table (is a score
+    NAME is an installed classifier, or NAME=MODEL.json for one made by `newskit
+    train`. FILE is a CSV file with the columns id, text and label (1 or 0): articles
+    you coded yourself. Prints precision, recall and F1, a calibration table (is a score
     of 0.8 right 8 times in 10?) and the most confident errors with their evidence.
 
     \b
@@ -369,12 +382,90 @@ def classifier(
       newskit evaluate classifier populism coded.csv --threshold 0.3 --worst 10
     """
     try:
+        model = _model_classifiers((name,))[0] if "=" in name else None
         report = evaluate_module.evaluate_classifier(
-            name, file, threshold=threshold, plugins=get_plugin_manager(), limit=limit
+            model.name if model else name,
+            file,
+            threshold=threshold,
+            plugins=get_plugin_manager(),
+            limit=limit,
+            classifier=model,
         )
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
+
+
+def _model_classifiers(values: tuple[str, ...]) -> list[Any]:
+    """``NAME=MODEL.json`` options as classifier components."""
+    from .trained import load_model
+
+    found = []
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not name or not path:
+            raise click.UsageError(f"--classifier takes NAME=MODEL.json, not {value!r}")
+        try:
+            model = load_model(path)
+        except NewskitError as exc:
+            raise click.UsageError(str(exc)) from None
+        found.append(attrs.evolve(model, name=name).classifier())
+    return found
+
+
+@cli.command(short_help="Train a classifier on your own hand-coded articles.")
+@click.argument("name", metavar="NAME")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Model file to write (JSON).",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="Cross-validation folds.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Score for label 1.",
+)
+def train(name: str, file: str, output: str, folds: int, threshold: float) -> None:
+    """Fit classifier NAME on FILE, a CSV of id,text,label you coded yourself.
+
+    TF-IDF words and word pairs with a logistic regression (needs
+    `pip install 'newskit[ml]'`). Prints cross-validated precision, recall, F1 and
+    calibration error, then fits on every row and writes a readable JSON model, which
+    needs no scikit-learn to use:
+
+    \b
+      newskit train conflict coded.csv -o conflict.json
+      newskit analyze pages/ --classifier conflict=conflict.json
+    """
+    from . import trained
+    from .evaluate import ClassifierReport, Coded
+
+    try:
+        rows = evaluate_module.read_coded(file)
+        probabilities = trained.cross_validate(rows, folds=folds)
+        items = tuple(
+            Coded(id=id, gold=gold, score=p, label=p >= threshold)
+            for (id, _, gold), p in zip(rows, probabilities, strict=True)
+        )
+        report = ClassifierReport(classifier=f"{name} ({folds}-fold cross-validation)", items=items)
+        click.echo(report.format(worst=0))
+        model = trained.train(name, rows, threshold=threshold)
+        model.save(output)
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"\nwrote {output}: {len(model.terms):,} terms, trained on {len(rows):,} articles")
 
 
 def main() -> None:

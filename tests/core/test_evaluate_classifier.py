@@ -108,9 +108,7 @@ def test_labels_may_be_words(tmp_path):
 
 def test_the_command_runs_an_installed_classifier(tmp_path):
     path = _csv(tmp_path / "coded.csv", [(r[0], r[1], r[2]) for r in ROWS])
-    result = CliRunner().invoke(
-        newskit.cli.cli, ["evaluate", "classifier", "economy", str(path), "--json"]
-    )
+    result = CliRunner().invoke(cli, ["evaluate", "classifier", "economy", str(path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["classifier"] == "economy" and data["articles"] == 6

@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ..components import Classifier
 from ..errors import ConfigError, InputError
 from ..model import Article, Category
 from ..pipeline import Pipeline
@@ -195,17 +196,26 @@ def evaluate_classifier(
     threshold: float | None = None,
     plugins: PluginManager | None = None,
     limit: int | None = None,
+    classifier: Classifier | None = None,
 ) -> ClassifierReport:
     """Run classifier ``name`` on coded articles and compare with their labels.
 
     The classifier's own ``label`` decides, unless ``threshold`` is given: then a
     score at or above it means 1. The category compared is the one named ``name``
-    (a classifier may add others, such as sub-topics or dimensions).
+    (a classifier may add others, such as sub-topics or dimensions). ``classifier``
+    gives the component itself (a trained model) instead of an installed one.
     """
     rows = read_coded(data) if isinstance(data, (str, os.PathLike)) else list(data)
     rows = rows[:limit] if limit is not None else rows
-    pm = plugins or get_plugin_manager()
-    pipeline = Pipeline.configure(cleaners=[], summarizer=None, classifiers=[name], plugins=pm)
+    if classifier is not None:
+        pipeline = Pipeline(classifiers=[classifier])
+    else:
+        pipeline = Pipeline.configure(
+            cleaners=[],
+            summarizer=None,
+            classifiers=[name],
+            plugins=plugins or get_plugin_manager(),
+        )
     start = time.perf_counter()
     results = [pipeline.run(Article(id=id, text=text)) for id, text, _ in rows]
     seconds = time.perf_counter() - start
