@@ -1,4 +1,8 @@
-"""newskit's first-party output formats: ``jsonl``, ``json`` and ``markdown``.
+"""newskit's first-party output formats.
+
+``jsonl`` and ``json`` (article records that read back exactly), ``csv`` (a row per
+article for spreadsheets and pandas), ``markdown`` (a readable report), ``jsonld``
+(schema.org NewsArticle) and ``atom`` (a feed).
 
 Each format is a :class:`newskit.Format` whose ``write`` streams an iterator of
 articles to a text stream the caller opened (UTF-8) and will close. The plugin
@@ -9,7 +13,10 @@ from __future__ import annotations
 
 import newskit
 
+from ._atom import write_atom
+from ._csv import write_csv
 from ._json import write_json, write_jsonl
+from ._jsonld import write_jsonld
 from ._markdown import write_markdown
 
 __all__ = ["newskit_register_formats"]
@@ -35,5 +42,24 @@ def newskit_register_formats() -> list[newskit.Format]:
             extensions=[".md", ".markdown"],
             write=write_markdown,
             description="A readable report: one section per article, content escaped.",
+        ),
+        newskit.Format(
+            name="csv",
+            extensions=[".csv"],
+            write=write_csv,
+            description="One row per article, with score_/label_ columns per classifier "
+            "category; UTF-8 with BOM for Excel.",
+        ),
+        newskit.Format(
+            name="jsonld",
+            extensions=[".jsonld"],
+            write=write_jsonld,
+            description="schema.org NewsArticle nodes in one JSON-LD document (@graph).",
+        ),
+        newskit.Format(
+            name="atom",
+            extensions=[".atom"],
+            write=write_atom,
+            description="An Atom 1.0 feed: one entry per article with its summary and text.",
         ),
     ]

@@ -19,6 +19,9 @@ EXPECTED = {
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".csv": "csv",
+    ".jsonld": "jsonld",
+    ".atom": "atom",
 }
 
 
@@ -31,8 +34,8 @@ def _by_extension(formats):
 
 
 def test_formats_are_registered_by_name(formats):
-    assert {"jsonl", "json", "markdown"} <= set(formats)
-    for name in ("jsonl", "json", "markdown"):
+    assert {"jsonl", "json", "markdown", "csv", "jsonld", "atom"} <= set(formats)
+    for name in ("jsonl", "json", "markdown", "csv", "jsonld", "atom"):
         fmt = formats[name]
         assert isinstance(fmt, newskit.Format)
         assert fmt.name == name
@@ -49,7 +52,9 @@ def test_each_extension_maps_to_exactly_one_format(formats):
 
 
 def test_unknown_format_names_the_installed_ones(formats):
-    with pytest.raises(ConfigError, match=r"unknown format 'yaml'.*json, jsonl, markdown"):
+    with pytest.raises(
+        ConfigError, match=r"unknown format 'yaml'.*atom, csv, json, jsonl, jsonld, markdown"
+    ):
         formats["yaml"]
 
 
@@ -72,7 +77,7 @@ def test_the_hook_returns_the_formats_in_a_stable_order():
     first = newskit_formats.newskit_register_formats()
     second = newskit_formats.newskit_register_formats()
 
-    assert [f.name for f in first] == ["jsonl", "json", "markdown"]
+    assert [f.name for f in first] == ["jsonl", "json", "markdown", "csv", "jsonld", "atom"]
     assert first == second
     assert all(callable(f.write) for f in first)
 

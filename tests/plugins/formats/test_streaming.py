@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-NAMES = ["jsonl", "json", "markdown"]
+NAMES = ["jsonl", "json", "markdown", "csv", "jsonld", "atom"]
 
 
 @pytest.mark.parametrize("name", NAMES)
