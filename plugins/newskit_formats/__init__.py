@@ -1,8 +1,8 @@
 """newskit's first-party output formats.
 
 ``jsonl`` and ``json`` (article records that read back exactly), ``csv`` (a row per
-article for spreadsheets and pandas), ``markdown`` (a readable report), ``jsonld``
-(schema.org NewsArticle) and ``atom`` (a feed).
+article for spreadsheets and pandas), ``markdown`` and ``html`` (readable reports),
+``jsonld`` (schema.org NewsArticle) and ``atom`` (a feed).
 
 Each format is a :class:`newskit.Format` whose ``write`` streams an iterator of
 articles to a text stream the caller opened (UTF-8) and will close. The plugin
@@ -15,6 +15,7 @@ import newskit
 
 from ._atom import write_atom
 from ._csv import write_csv
+from ._html import write_html
 from ._json import write_json, write_jsonl
 from ._jsonld import write_jsonld
 from ._markdown import write_markdown
@@ -49,6 +50,13 @@ def newskit_register_formats() -> list[newskit.Format]:
             write=write_csv,
             description="One row per article, with score_/label_ columns per classifier "
             "category; UTF-8 with BOM for Excel.",
+        ),
+        newskit.Format(
+            name="html",
+            extensions=[".html", ".htm"],
+            write=write_html,
+            description="A standalone, readable HTML page: no scripts or external assets, "
+            "content escaped.",
         ),
         newskit.Format(
             name="jsonld",

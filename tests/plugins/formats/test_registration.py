@@ -20,6 +20,8 @@ EXPECTED = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
     ".jsonld": "jsonld",
     ".atom": "atom",
 }
@@ -34,8 +36,8 @@ def _by_extension(formats):
 
 
 def test_formats_are_registered_by_name(formats):
-    assert {"jsonl", "json", "markdown", "csv", "jsonld", "atom"} <= set(formats)
-    for name in ("jsonl", "json", "markdown", "csv", "jsonld", "atom"):
+    assert {"jsonl", "json", "markdown", "csv", "html", "jsonld", "atom"} <= set(formats)
+    for name in ("jsonl", "json", "markdown", "csv", "html", "jsonld", "atom"):
         fmt = formats[name]
         assert isinstance(fmt, newskit.Format)
         assert fmt.name == name
@@ -53,7 +55,7 @@ def test_each_extension_maps_to_exactly_one_format(formats):
 
 def test_unknown_format_names_the_installed_ones(formats):
     with pytest.raises(
-        ConfigError, match=r"unknown format 'yaml'.*atom, csv, json, jsonl, jsonld, markdown"
+        ConfigError, match=r"unknown format 'yaml'.*atom, csv, html, json, jsonl, jsonld, markdown"
     ):
         formats["yaml"]
 
@@ -77,7 +79,15 @@ def test_the_hook_returns_the_formats_in_a_stable_order():
     first = newskit_formats.newskit_register_formats()
     second = newskit_formats.newskit_register_formats()
 
-    assert [f.name for f in first] == ["jsonl", "json", "markdown", "csv", "jsonld", "atom"]
+    assert [f.name for f in first] == [
+        "jsonl",
+        "json",
+        "markdown",
+        "csv",
+        "html",
+        "jsonld",
+        "atom",
+    ]
     assert first == second
     assert all(callable(f.write) for f in first)
 

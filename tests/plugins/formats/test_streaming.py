@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-NAMES = ["jsonl", "json", "markdown", "csv", "jsonld", "atom"]
+NAMES = ["jsonl", "json", "markdown", "csv", "html", "jsonld", "atom"]
 
 
 @pytest.mark.parametrize("name", NAMES)
