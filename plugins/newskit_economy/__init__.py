@@ -1,10 +1,16 @@
-"""Economy classifier for newskit: is economy, business or finance the article's topic?
+"""Economy classifier for newskit: is economy, business or finance the article's main topic?
 
-A first, transparent version built on the "economic"/"economy" terms of the Economic
-Policy Uncertainty index (Baker, Bloom & Davis 2016) and a short list of terms that
-mark economic, business and financial news. It scores how densely the terms occur
-across the article's sentences (see ``_classify``), so that a passing mention in a
-long article on another topic does not make it an economy article.
+Weighted term lists for five economic sub-topics (``_terms``: macroeconomy, markets,
+companies, trade, labour; the "economic"/"economy" core comes from the Economic Policy
+Uncertainty index of Baker, Bloom & Davis 2016) are matched sentence by sentence, less
+the vocabulary of other topics (``_other``); the position-weighted density of that
+evidence goes through a fitted logistic function to a calibrated probability (see
+``_classify``). A passing mention in a long article on another topic scores low.
+
+Articles labelled economy also get ``economy-topic`` categories naming their sub-topics.
+The decision threshold is ``THRESHOLD`` (0.5); :func:`make_classifier` builds the
+component with another. The terms are English only (``ENGLISH_ONLY``): an article in
+another language gets an ``economy`` category with no score and no label.
 """
 
 from __future__ import annotations
@@ -13,21 +19,34 @@ from collections.abc import Iterable
 
 import newskit
 
-from ._classify import THRESHOLD, classify
-from ._terms import CITATION, TERMS
+from ._classify import (
+    ENGLISH_ONLY,
+    SCHEME,
+    SUBTOPIC_SCHEME,
+    THRESHOLD,
+    classify,
+    is_english,
+    make_classifier,
+)
+from ._other import OTHER_TOPICS
+from ._terms import CITATION, SUBTOPICS, TERMS
 
-__all__ = ["CITATION", "TERMS", "THRESHOLD", "classify", "newskit_register_classifiers"]
+__all__ = [
+    "CITATION",
+    "ENGLISH_ONLY",
+    "OTHER_TOPICS",
+    "SCHEME",
+    "SUBTOPICS",
+    "SUBTOPIC_SCHEME",
+    "TERMS",
+    "THRESHOLD",
+    "classify",
+    "is_english",
+    "make_classifier",
+    "newskit_register_classifiers",
+]
 
 
 @newskit.hookimpl
 def newskit_register_classifiers() -> Iterable[newskit.Classifier]:
-    return [
-        newskit.Classifier(
-            name="economy",
-            classify=classify,
-            description=(
-                "Economy, business and finance as the main topic: share of sentences "
-                "with EPU terms and economic-news vocabulary."
-            ),
-        ),
-    ]
+    return [make_classifier()]
