@@ -25,7 +25,15 @@ import newskit.evaluate
 import newskit_economy
 import newskit_populism
 
-SWEEP = (0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3)
+# Dimension categories and the data columns coded for them.
+DIMENSIONS = {
+    "populism": (
+        ("anti-elitism", "anti_elite"),
+        ("people-centrism", "people_centrism"),
+        ("popular-sovereignty", "sovereignty"),
+    ),
+}
+SWEEP = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 # (classifier, data file, published anchors on that file, from the data README)
 RUNS = (
@@ -57,17 +65,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = data / relpath
         if not path.is_file():
             sys.exit(f"error: {path} not found; is {data} the newskit evaluation data?")
-        articles, gold = read_csv(path)
+        articles, gold, columns = read_csv(path)
         classifier = pm.classifiers[name]
         start = time.perf_counter()
-        results = [_one(classifier.classify(a), name) for a in articles]
+        outputs = [list(classifier.classify(a)) for a in articles]
         elapsed = time.perf_counter() - start
+        results = [_one(found, name) for found in outputs]
         labels = [c.label is True for c in results]
         scores = [c.score or 0.0 for c in results]
 
         print(f"{name}: {relpath} ({len(gold)} articles, {sum(gold)} positive)")
         p, r, f = prf(labels, gold)
         print(f"  label    precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+        print(f"  calibration error (10 bins) {ece(scores, gold):.3f}")
+        for category, column in DIMENSIONS.get(name, ()):
+            if column in columns:
+                dim = [_named(found, category) for found in outputs]
+                p, r, f = prf([c is not None and c.label is True for c in dim], columns[column])
+                print(f"  {category:<20} vs {column:<16} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
         print(f"  speed    {len(articles) / elapsed:,.0f} articles/s ({elapsed:.2f} s)")
         print(f"  anchors  {anchors}")
         if args.sweep:
@@ -86,15 +101,40 @@ def find_data(given: Path | None) -> Path:
         sys.exit(f"error: {exc}")
 
 
-def read_csv(path: Path) -> tuple[list[newskit.Article], list[bool]]:
-    """Articles (``id``, ``text``) and gold labels (``label`` == "1") from a CSV file."""
+def read_csv(path: Path) -> tuple[list[newskit.Article], list[bool], dict[str, list[bool]]]:
+    """Articles (``id``, ``text``), gold labels (``label`` == "1"), and every other 0/1
+    column (the populism dimensions) from a CSV file."""
     csv.field_size_limit(1 << 30)
     articles, gold = [], []
+    columns: dict[str, list[bool]] = {}
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             articles.append(newskit.Article(id=row["id"], text=row["text"]))
             gold.append(row["label"].strip() == "1")
-    return articles, gold
+            for key, value in row.items():
+                if key not in ("id", "text", "label") and value.strip() in ("0", "1"):
+                    columns.setdefault(key, []).append(value.strip() == "1")
+    return articles, gold, columns
+
+
+def ece(scores: Sequence[float], gold: Sequence[bool], bins: int = 10) -> float:
+    """Expected calibration error: the mean gap between score and observed rate."""
+    total = 0.0
+    for b in range(bins):
+        inside = [
+            (s, g)
+            for s, g in zip(scores, gold, strict=True)
+            if b / bins <= s < (b + 1) / bins or (b == bins - 1 and s == 1)
+        ]
+        if inside:
+            mean = sum(s for s, _ in inside) / len(inside)
+            rate = sum(g for _, g in inside) / len(inside)
+            total += len(inside) * abs(mean - rate)
+    return total / len(scores) if scores else 0.0
+
+
+def _named(categories: Iterable[newskit.Category], name: str) -> newskit.Category | None:
+    return next((c for c in categories if c.name == name), None)
 
 
 def prf(predicted: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:

@@ -137,7 +137,8 @@ def _summarize(summarizer: Summarizer, length: Length, article: Article) -> Arti
 
 def _classify(classifier: Classifier, article: Article) -> Article:
     languages = classifier.languages
-    if languages and article.language and article.language not in languages:
+    language = (article.language or "").split("-")[0].split("_")[0].lower()
+    if languages and language and language not in languages:
         unknown = Category(name=classifier.name, scheme=classifier.name, score=None, label=None)
         kept = tuple(c for c in article.categories if c.scheme != classifier.name)
         return attrs.evolve(article, categories=(*kept, unknown)).with_warning(

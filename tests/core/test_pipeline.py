@@ -203,3 +203,14 @@ def test_a_classifier_for_other_languages_gives_no_score_and_says_why():
         article = pipeline.run(Article(id="x", text="The council voted.", language=language))
         assert article.categories[0].score == 0.99
         assert article.warnings == ()
+
+
+def test_a_regional_language_tag_counts_as_its_language():
+    def yes(article: Article) -> list[newskit.Category]:
+        return [newskit.Category(name="t", scheme="t", score=1.0, label=True)]
+
+    pipeline = newskit.Pipeline(
+        classifiers=[newskit.Classifier(name="t", classify=yes, languages=["en"])]
+    )
+    for tag in ("en-GB", "EN", "en_US"):
+        assert pipeline.run(Article(id="x", text="Text.", language=tag)).categories[0].score == 1.0
