@@ -86,6 +86,13 @@ def cli() -> None:
     help="Classifiers to run, comma-separated; 'default' for the defaults, 'none' for none.",
 )
 @click.option(
+    "--threshold",
+    "thresholds",
+    multiple=True,
+    metavar="NAME=SCORE",
+    help="Label category NAME true from this score on, e.g. economy=0.7 (repeatable).",
+)
+@click.option(
     "--classifier",
     "models",
     multiple=True,
@@ -111,6 +118,7 @@ def analyze(
     cleaners: str | None,
     summarizer: str,
     classifiers: str | None,
+    thresholds: tuple[str, ...],
     models: tuple[str, ...],
     sentences: int,
     chars: int | None,
@@ -140,6 +148,7 @@ def analyze(
             sentences=sentences,
             chars=chars,
             strict=strict,
+            thresholds=_thresholds(thresholds),
             plugins=pm,
         )
     except NewskitError as exc:
@@ -394,6 +403,19 @@ def classifier(
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format(worst))
+
+
+def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
+    found = {}
+    for value in values:
+        name, sep, number = value.partition("=")
+        try:
+            found[name] = float(number)
+        except ValueError:
+            sep = ""
+        if not sep or not name:
+            raise click.UsageError(f"--threshold takes NAME=SCORE, like economy=0.7, not {value!r}")
+    return found
 
 
 def _model_classifiers(values: tuple[str, ...]) -> list[Any]:

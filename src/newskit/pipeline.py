@@ -7,7 +7,7 @@ pipeline goes on with the next step; ``strict=True`` raises instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -36,6 +36,13 @@ class Pipeline:
     classifiers: tuple[Classifier, ...] = attrs.field(default=(), converter=tuple)
     length: Length = attrs.field(factory=Length)
     strict: bool = False
+    #: Decision thresholds by category name: a category's label becomes
+    #: ``score >= threshold`` (categories without a score are left alone).
+    thresholds: Mapping[str, float] = attrs.field(
+        factory=dict,
+        converter=lambda m: dict(m or {}),
+        validator=lambda i, a, v: _check_thresholds(v),
+    )
 
     @classmethod
     def configure(
@@ -47,6 +54,7 @@ class Pipeline:
         sentences: int | None = 3,
         chars: int | None = None,
         strict: bool = False,
+        thresholds: Mapping[str, float] | None = None,
         plugins: PluginManager | None = None,
     ) -> Pipeline:
         """Build a pipeline from component names.
@@ -55,6 +63,7 @@ class Pipeline:
         ``"default"`` stands for the components their plugins mark as default, and
         ``None`` means ``["default"]``. ``summarizer`` is one name, ``"default"``, or
         ``None`` for no summary. ``sentences`` and ``chars`` bound the summary length.
+        ``thresholds`` maps category names to the score from which their label is true.
         Unknown names raise :class:`~newskit.ConfigError` listing what is installed.
         """
         pm = plugins or get_plugin_manager()
@@ -68,6 +77,7 @@ class Pipeline:
             classifiers=_resolve(pm.classifiers, classifiers, ordered=False),
             length=length,
             strict=strict,
+            thresholds=thresholds or {},
         )
 
     _plan: tuple[tuple[str, Callable[[Article], Article]], ...] = attrs.field(
@@ -80,6 +90,8 @@ class Pipeline:
             step = f"summarize:{self.summarizer.name}"
             plan.append((step, partial(_summarize, self.summarizer, self.length)))
         plan += [(f"classify:{c.name}", partial(_classify, c)) for c in self.classifiers]
+        if self.thresholds and self.classifiers:
+            plan.append(("classify:thresholds", partial(_apply_thresholds, self.thresholds)))
         object.__setattr__(self, "_plan", tuple(plan))
 
     @property
@@ -159,6 +171,22 @@ def _classify(classifier: Classifier, article: Article) -> Article:
     schemes = {c.scheme for c in found}
     kept = tuple(c for c in article.categories if c.scheme not in schemes)
     return attrs.evolve(article, categories=(*kept, *found))
+
+
+def _check_thresholds(thresholds: Mapping[str, float]) -> None:
+    for name, value in thresholds.items():
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"threshold for {name!r} must be a number from 0 to 1, not {value!r}")
+
+
+def _apply_thresholds(thresholds: Mapping[str, float], article: Article) -> Article:
+    categories = tuple(
+        attrs.evolve(c, label=c.score >= thresholds[c.name])
+        if c.name in thresholds and c.score is not None
+        else c
+        for c in article.categories
+    )
+    return attrs.evolve(article, categories=categories)
 
 
 def _resolve(registry: Registry[Any], names: Sequence[str] | None, *, ordered: bool) -> list[Any]:

@@ -214,3 +214,24 @@ def test_a_regional_language_tag_counts_as_its_language():
     )
     for tag in ("en-GB", "EN", "en_US"):
         assert pipeline.run(Article(id="x", text="Text.", language=tag)).categories[0].score == 1.0
+
+
+def test_thresholds_decide_labels_from_scores():
+    def scored(article: Article) -> list[newskit.Category]:
+        return [
+            newskit.Category(name="t", scheme="t", score=0.6, label=True),
+            newskit.Category(name="u", scheme="u", score=None, label=None),
+        ]
+
+    classifier = newskit.Classifier(name="t", classify=scored)
+    strict = newskit.Pipeline(classifiers=[classifier], thresholds={"t": 0.7, "u": 0.1})
+    article = strict.run(Article(id="x", text="Text."))
+    assert [(c.name, c.label) for c in article.categories] == [("t", False), ("u", None)]
+    assert (
+        newskit.Pipeline(classifiers=[classifier], thresholds={"t": 0.5})
+        .run(Article(id="x", text="Text."))
+        .categories[0]
+        .label
+    )
+    with pytest.raises(newskit.ConfigError, match="from 0 to 1"):
+        newskit.Pipeline(classifiers=[classifier], thresholds={"t": 1.5})
