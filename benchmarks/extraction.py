@@ -40,7 +40,6 @@ import argparse
 import cProfile
 import gc
 import gzip
-import json
 import os
 import platform
 import pstats
@@ -239,28 +238,25 @@ def _quiet_pass(fn: Callable[[Page], object], pages: list[Page]) -> None:
 
 def load_pages(directory: Path) -> tuple[list[Page], int]:
     """Every page in the ground truth, decompressed and decoded like the html reader does."""
-    truth_file, folder = directory / "ground-truth.json", directory / "html"
-    if not truth_file.is_file() or not folder.is_dir():
-        sys.exit(f"error: {directory} needs html/ and ground-truth.json; is --data right?")
-    truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    pages, total, missing = [], 0, []
-    for id, record in sorted(truth.items()):
-        path = folder / f"{id}.html.gz"
-        if not path.is_file():
-            path = folder / f"{id}.html"
-        if not path.is_file():
-            missing.append(id)
+    try:
+        files = list(newskit.evaluate.dataset_files(directory, "extraction"))
+    except newskit.InputError as exc:
+        sys.exit(f"error: {exc}; is --data right?")
+    pages, total = [], 0
+    missing = [id for id, path, _ in files if path is None]
+    for id, path, record in files:
+        if path is None:
             continue
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
-        html = decode(data, path.name, declared=declared_html_charset(data))
-        pages.append((id, record.get("url"), html))
-        total += len(html)
+        text = decode(data, path.name, declared=declared_html_charset(data))
+        pages.append((id, record.get("url"), text))
+        total += len(text)
     if missing:
-        print(f"warning: {len(missing)} truth pages have no HTML file, e.g. {missing[0]}")
+        print(f"warning: {len(missing)} truth items have no file, e.g. {missing[0]}")
     if not pages:
-        sys.exit(f"error: no pages found in {folder}")
+        sys.exit(f"error: nothing to read in {directory}")
     return pages, total
 
 

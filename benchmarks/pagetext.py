@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gzip
-import json
 import os
 import platform
 import pstats
@@ -175,17 +174,14 @@ def profile(fn: Callable[[newskit.Article], object], articles: list[newskit.Arti
 
 def load_dumps(directory: Path) -> tuple[list[Dump], int]:
     """Every dump in the ground truth, decoded as the text reader does."""
-    truth_file, folder = directory / "ground-truth.json", directory / "text"
-    if not truth_file.is_file() or not folder.is_dir():
-        sys.exit(f"error: {directory} needs text/ and ground-truth.json; is --data right?")
-    truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    dumps, total, missing = [], 0, []
-    for id, record in sorted(truth.items()):
-        path = folder / f"{id}.txt"
-        if not path.is_file():
-            path = folder / f"{id}.txt.gz"
-        if not path.is_file():
-            missing.append(id)
+    try:
+        files = list(newskit.evaluate.dataset_files(directory, "pagetext"))
+    except newskit.InputError as exc:
+        sys.exit(f"error: {exc}; is --data right?")
+    dumps, total = [], 0
+    missing = [id for id, path, _ in files if path is None]
+    for id, path, record in files:
+        if path is None:
             continue
         data = path.read_bytes()
         if path.suffix == ".gz":
@@ -194,9 +190,9 @@ def load_dumps(directory: Path) -> tuple[list[Dump], int]:
         dumps.append((id, record.get("url"), text))
         total += len(text)
     if missing:
-        print(f"warning: {len(missing)} truth pages have no text file, e.g. {missing[0]}")
+        print(f"warning: {len(missing)} truth items have no file, e.g. {missing[0]}")
     if not dumps:
-        sys.exit(f"error: no dumps found in {folder}")
+        sys.exit(f"error: nothing to read in {directory}")
     return dumps, total
 
 

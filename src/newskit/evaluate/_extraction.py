@@ -40,6 +40,7 @@ __all__ = [
     "DATASETS",
     "PageScore",
     "Report",
+    "dataset_files",
     "evaluate_dataset",
     "find_data",
     "score_page",
@@ -199,8 +200,12 @@ def find_data(explicit: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
-def _dataset_inputs(directory: Path, dataset: str) -> Iterator[tuple[str, Path | None, dict]]:
-    """(id, input file or None, truth record) for each page in the ground truth."""
+def dataset_files(
+    directory: str | os.PathLike[str], dataset: str
+) -> Iterator[tuple[str, Path | None, dict[str, Any]]]:
+    """(id, input file or None, truth record) for each page in a dataset's ground truth,
+    sorted by id. Raises :class:`InputError` naming the directory when it is no dataset."""
+    directory = Path(directory)
     truth_file = directory / "ground-truth.json"
     if dataset not in DATASETS:
         raise InputError(dataset, f"unknown dataset kind; use one of {', '.join(DATASETS)}")
@@ -244,7 +249,7 @@ def evaluate_dataset(
     readers = pm.readers
     scores: list[PageScore] = []
     start = time.perf_counter()
-    for n, (id, path, record) in enumerate(_dataset_inputs(Path(directory), dataset)):
+    for n, (id, path, record) in enumerate(dataset_files(directory, dataset)):
         if limit is not None and n >= limit:
             break
         truth = record.get("articleBody") or ""
