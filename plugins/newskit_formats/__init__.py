@@ -2,7 +2,8 @@
 
 ``jsonl`` and ``json`` (article records that read back exactly), ``csv`` (a row per
 article for spreadsheets and pandas), ``markdown`` and ``html`` (readable reports),
-``jsonld`` (schema.org NewsArticle) and ``atom`` (a feed).
+``jsonld`` (schema.org NewsArticle), ``atom`` (a feed) and ``parquet`` (typed columns
+for pandas, DuckDB and Spark; the ``parquet`` extra).
 
 Each format is a :class:`newskit.Format` whose ``write`` streams an iterator of
 articles to a text stream the caller opened (UTF-8) and will close. The plugin
@@ -19,6 +20,7 @@ from ._html import write_html
 from ._json import write_json, write_jsonl
 from ._jsonld import write_jsonld
 from ._markdown import write_markdown
+from ._parquet import write_parquet
 
 __all__ = ["newskit_register_formats"]
 
@@ -69,5 +71,13 @@ def newskit_register_formats() -> list[newskit.Format]:
             extensions=[".atom"],
             write=write_atom,
             description="An Atom 1.0 feed: one entry per article with its summary and text.",
+        ),
+        newskit.Format(
+            name="parquet",
+            extensions=[".parquet"],
+            write=write_parquet,
+            binary=True,
+            description="Apache Parquet: one row per article, a stable typed schema "
+            "(newskit_schema 1); reads back exactly. Needs newskit[parquet].",
         ),
     ]

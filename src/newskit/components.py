@@ -99,6 +99,9 @@ class Reader:
     sniff: Callable[[bytes], bool] | None = field(default=None, validator=v.optional(_callable))
     priority: int = field(default=0, validator=v.instance_of(int))
     description: str = field(default="", validator=_str)
+    #: The reader takes binary data (Parquet, WARC): the check that refuses binary input
+    #: (a PDF or an image given as a page) is left to it.
+    binary: bool = field(default=False, validator=v.instance_of(bool))
 
 
 @frozen(kw_only=True)

@@ -17,6 +17,7 @@ from ..urls import enrich_from_url
 from ._decode import check_not_binary
 from .html import article_from_html, html_to_text, read_html
 from .jsonl import looks_like_jsonl, read_jsonl
+from .parquet import looks_like_parquet, read_parquet
 from .text import article_from_text, read_text
 
 __all__ = [
@@ -40,6 +41,16 @@ def _looks_like_html(head: bytes) -> bool:
 @hookimpl
 def newskit_register_readers() -> list[Reader]:
     return [
+        Reader(
+            name="parquet",
+            read=read_parquet,
+            extensions=(".parquet",),
+            sniff=looks_like_parquet,
+            priority=30,
+            binary=True,
+            description="Parquet files of article records (the parquet format); "
+            "needs newskit[parquet]",
+        ),
         Reader(
             name="jsonl",
             read=read_jsonl,
@@ -89,8 +100,9 @@ def read_input(inp: Input, readers: Mapping[str, Reader]) -> Iterator[Article]:
     try:
         if not inp.data.strip():
             raise InputError(inp.name, "empty input: there is nothing in it")
-        check_not_binary(inp.data, inp.name)
         reader = choose_reader(inp, readers)
+        if not reader.binary:
+            check_not_binary(inp.data, inp.name)
     except InputError as exc:
         yield Article.failure(inp.id, str(exc), url=inp.url)
         return

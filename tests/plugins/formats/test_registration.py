@@ -24,6 +24,7 @@ EXPECTED = {
     ".htm": "html",
     ".jsonld": "jsonld",
     ".atom": "atom",
+    ".parquet": "parquet",
 }
 
 
@@ -87,6 +88,7 @@ def test_the_hook_returns_the_formats_in_a_stable_order():
         "html",
         "jsonld",
         "atom",
+        "parquet",
     ]
     assert first == second
     assert all(callable(f.write) for f in first)
