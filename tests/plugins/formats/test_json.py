@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newskit import Article, ComponentError
+from newskit_formats._json import write_jsonl
 
 
 def _read_jsonl(text: str) -> list[Article]:
@@ -121,3 +122,18 @@ def test_a_record_that_is_not_plain_json_names_the_article(
     assert problem in message
     assert "meta" in message
     assert "NaN" not in stream.getvalue()
+
+
+def test_text_that_is_not_valid_unicode_is_an_error_naming_the_article():
+    broken = Article(id="broken", text="half a pair: \ud83d")
+    with pytest.raises(ComponentError, match="broken.*not valid Unicode"):
+        write_jsonl(iter([broken]), io.StringIO())
+
+
+def test_line_separators_inside_text_are_escaped_and_read_back():
+    article = Article(id="ls", text="one\u2028two\u2029three\x85four")
+    stream = io.StringIO()
+    write_jsonl(iter([article]), stream)
+    line = stream.getvalue()
+    assert "\u2028" not in line and "\\u2028" in line and line.count("\n") == 1
+    assert Article.from_dict(json.loads(line)) == article
