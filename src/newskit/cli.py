@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -110,6 +111,12 @@ def cli() -> None:
 @click.option(
     "--strict", is_flag=True, help="Stop at the first failing step instead of recording it."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: every core when there are several input files).",
+)
 def analyze(
     paths: tuple[str, ...],
     url: str | None,
@@ -123,6 +130,7 @@ def analyze(
     sentences: int,
     chars: int | None,
     strict: bool,
+    jobs: int | None,
 ) -> None:
     """Analyse news pages: clean, summarize, classify, and write the articles.
 
@@ -139,25 +147,30 @@ def analyze(
     pm = get_plugin_manager()
     if url and (len(paths) > 1 or os.path.isdir(paths[0])):
         raise click.UsageError("--url describes one page: give a single file or '-' with it")
+    spec = batch.PipelineSpec(
+        config={
+            "cleaners": _names(cleaners),
+            "summarizer": None if summarizer.lower() == "none" else summarizer,
+            "classifiers": _names(classifiers),
+            "sentences": sentences,
+            "chars": chars,
+            "strict": strict,
+            "thresholds": _thresholds(thresholds),
+        },
+        models=tuple(_model_paths(models)),
+    )
     try:
         fmt = _pick_format(pm, format_name, output)
-        pipeline = Pipeline.configure(
-            cleaners=_names(cleaners),
-            summarizer=None if summarizer.lower() == "none" else summarizer,
-            classifiers=_names(classifiers),
-            sentences=sentences,
-            chars=chars,
-            strict=strict,
-            thresholds=_thresholds(thresholds),
-            plugins=pm,
-        )
+        pipeline = spec.build(pm)
     except NewskitError as exc:
         raise click.UsageError(str(exc)) from None
-    if models:
-        extra = _model_classifiers(models)
-        pipeline = attrs.evolve(pipeline, classifiers=[*pipeline.classifiers, *extra])
     tally = batch.Tally()
-    articles = tally.count(batch.run(paths, pipeline=pipeline, plugins=pm, url=url))
+    workers = _workers(jobs, paths, url)
+    if workers > 1:
+        found = batch.run_parallel(paths, spec=spec, plugins=pm, jobs=workers)
+    else:
+        found = batch.run(paths, pipeline=pipeline, plugins=pm, url=url)
+    articles = tally.count(_progress(found, tally))
     try:
         with _open_output(output, fmt) as stream:
             fmt.write(_report_failures(articles), stream)
@@ -416,6 +429,43 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
         if not sep or not name:
             raise click.UsageError(f"--threshold takes NAME=SCORE, like economy=0.7, not {value!r}")
     return found
+
+
+def _workers(jobs: int | None, paths: tuple[str, ...], url: str | None) -> int:
+    """Processes to use: ``--jobs``, else every core when there are several files.
+    Standard input and ``--url`` (one page) are read in this process."""
+    if "-" in paths or url:
+        return 1
+    if jobs is not None:
+        return jobs
+    several = len(paths) > 1 or any(os.path.isdir(p) or not os.path.exists(p) for p in paths)
+    return (os.cpu_count() or 1) if several else 1
+
+
+def _progress(articles: Iterator[Any], tally: batch.Tally) -> Iterator[Any]:
+    """A one-line progress report on a terminal's stderr: done, failed, rate."""
+    if not sys.stderr.isatty():
+        yield from articles
+        return
+    start = last = time.monotonic()
+    for article in articles:
+        yield article
+        now = time.monotonic()
+        if now - last >= 0.5:
+            last = now
+            done = tally.articles + tally.failed
+            rate = done / (now - start) if now > start else 0.0
+            click.echo(
+                f"\r{done:,} done, {tally.failed:,} failed, {rate:,.1f}/s ", err=True, nl=False
+            )
+    if last > start:
+        click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
+def _model_paths(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``NAME=MODEL.json`` options as (name, path), each checked to load."""
+    _model_classifiers(values)  # load each once here: a bad file is a usage error naming it
+    return [(name, path) for name, _, path in (v.partition("=") for v in values)]
 
 
 def _model_classifiers(values: tuple[str, ...]) -> list[Any]:

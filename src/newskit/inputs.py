@@ -15,7 +15,14 @@ from .components import Input
 from .errors import InputError
 from .model import Article
 
-__all__ = ["MAX_INPUT_BYTES", "input_from_bytes", "input_id", "iter_inputs", "load_file"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "input_from_bytes",
+    "input_id",
+    "iter_inputs",
+    "iter_paths",
+    "load_file",
+]
 
 #: Inputs larger than this (compressed or not) are refused with a clear error.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -135,6 +142,28 @@ def iter_inputs(
                 yield load_file(name, url=url, extensions=extensions)
         except InputError as exc:
             yield Article.failure(input_id(name, extensions), str(exc), url=url)
+
+
+def iter_paths(
+    paths: Iterable[str | os.PathLike[str]], *, extensions: Collection[str] = ()
+) -> Iterator[str | Article]:
+    """The files ``paths`` name, as :func:`iter_inputs` finds them but without reading
+    them: for workers that load their own input. A path that names nothing gives an
+    error record. ``-`` (standard input) is not a file: use :func:`iter_inputs`."""
+    for path in paths:
+        name = os.fspath(path)
+        if os.path.isdir(name):
+            yield from (str(file) for file in _walk(Path(name), extensions))
+        elif not os.path.exists(name) and _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                yield Article.failure(
+                    input_id(name, extensions),
+                    str(InputError(name, "no file matches this pattern")),
+                )
+            yield from iter_paths(matches, extensions=extensions)
+        else:
+            yield name
 
 
 def _load(path: Path, url: str | None, extensions: Collection[str]) -> Input | Article:
