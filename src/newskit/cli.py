@@ -112,6 +112,14 @@ def cli() -> None:
     "--strict", is_flag=True, help="Stop at the first failing step instead of recording it."
 )
 @click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    help="Store the articles in this SQLite file; a rerun skips inputs stored already.",
+)
+@click.option(
+    "--retry-failed", is_flag=True, help="With --store: read again inputs that failed before."
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -130,6 +138,8 @@ def analyze(
     sentences: int,
     chars: int | None,
     strict: bool,
+    store: str | None,
+    retry_failed: bool,
     jobs: int | None,
 ) -> None:
     """Analyse news pages: clean, summarize, classify, and write the articles.
@@ -165,6 +175,11 @@ def analyze(
     except NewskitError as exc:
         raise click.UsageError(str(exc)) from None
     tally = batch.Tally()
+    if store is not None:
+        _analyze_into_store(store, retry_failed, paths, url, pipeline, pm, tally, output, fmt)
+        if tally.failed:
+            sys.exit(1)
+        return
     workers = _workers(jobs, paths, url)
     if workers > 1:
         found = batch.run_parallel(paths, spec=spec, plugins=pm, jobs=workers)
@@ -431,6 +446,45 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
     return found
 
 
+def _analyze_into_store(
+    path: str,
+    retry_failed: bool,
+    paths: tuple[str, ...],
+    url: str | None,
+    pipeline: Pipeline,
+    pm: PluginManager,
+    tally: batch.Tally,
+    output: str | None,
+    fmt: Format,
+) -> None:
+    """Store every input's articles, one transaction per input, skipping inputs the
+    store holds already (same id, same content): a killed run resumes where it was."""
+    from .inputs import iter_inputs
+    from .readers import known_extensions
+    from .store import Store
+
+    readers = pm.readers
+    inputs = iter_inputs(paths, url=url, extensions=known_extensions(readers.values()))
+    try:
+        with Store(path) as store:
+            stored = store.ingest(
+                inputs,
+                lambda inp: batch.process(inp, pipeline, readers),
+                retry_failed=retry_failed,
+            )
+            articles = _report_failures(tally.count(_progress(stored, tally)))
+            if output is None:
+                for _ in articles:  # stored: nothing to print
+                    pass
+            else:
+                with _open_output(output, fmt) as stream:
+                    fmt.write(articles, stream)
+            skipped = store.skipped
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"newskit: {tally.summary()}; {skipped} inputs already stored", err=True)
+
+
 def _workers(jobs: int | None, paths: tuple[str, ...], url: str | None) -> int:
     """Processes to use: ``--jobs``, else every core when there are several files.
     Standard input and ``--url`` (one page) are read in this process."""
@@ -538,6 +592,42 @@ def train(name: str, file: str, output: str, folds: int, threshold: float) -> No
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"\nwrote {output}: {len(model.terms):,} terms, trained on {len(rows):,} articles")
+
+
+@cli.command(short_help="Search a store and export what matches.")
+@click.argument("database", type=click.Path(dir_okay=False))
+@click.argument("query", required=False)
+@click.option("--category", help="Only articles labelled with this category (e.g. economy).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("-f", "--format", "format_name", metavar="FMT", help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
+def query(
+    database: str,
+    query: str | None,
+    category: str | None,
+    limit: int | None,
+    format_name: str | None,
+    output: str | None,
+) -> None:
+    """Search DATABASE (made by `newskit analyze --store`) and write what matches.
+
+    QUERY is full-text search over titles and bodies (SQLite FTS5: words, "a phrase",
+    OR, NOT, prefix*), best matches first; without it, every article.
+
+    \b
+    Examples:
+      newskit query news.db "inflation OR recession" --category economy -o hits.csv
+      newskit query news.db --category populism --format markdown
+    """
+    from .store import Store
+
+    pm = get_plugin_manager()
+    try:
+        fmt = _pick_format(pm, format_name, output)
+        with Store(database, readonly=True) as store, _open_output(output, fmt) as stream:
+            fmt.write(store.query(query or None, category=category, limit=limit), stream)
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def main() -> None:
