@@ -3,7 +3,7 @@
 >>> from newskit.testing import plugin_manager
 >>> pm = plugin_manager()          # only the built-in readers
 >>> sorted(pm.readers)
-['html', 'jsonl', 'parquet', 'text']
+['html', 'jsonl', 'parquet', 'text', 'warc']
 """
 
 from __future__ import annotations

@@ -204,7 +204,7 @@ def test_the_installed_first_party_plugins_are_found_through_entry_points():
     assert infos["populism"].components == {"classifier": ("populism",)}
     assert infos["economy"].components == {"classifier": ("economy",)}
     assert {"json", "jsonl", "markdown"} <= set(infos["formats"].components["format"])
-    assert infos["readers"].components == {"reader": ("parquet", "jsonl", "html", "text")}
+    assert infos["readers"].components == {"reader": ("warc", "parquet", "jsonl", "html", "text")}
     assert infos["clean"].version == newskit.__version__
 
 

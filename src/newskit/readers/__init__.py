@@ -19,6 +19,7 @@ from .html import article_from_html, html_to_text, read_html
 from .jsonl import looks_like_jsonl, read_jsonl
 from .parquet import looks_like_parquet, read_parquet
 from .text import article_from_text, read_text
+from .warc import looks_like_warc, read_warc
 
 __all__ = [
     "article_from_html",
@@ -41,6 +42,15 @@ def _looks_like_html(head: bytes) -> bool:
 @hookimpl
 def newskit_register_readers() -> list[Reader]:
     return [
+        Reader(
+            name="warc",
+            read=read_warc,
+            extensions=(".warc",),
+            sniff=looks_like_warc,
+            priority=30,
+            binary=True,
+            description="WARC/WARC.gz web archives: HTML responses; needs newskit[warc]",
+        ),
         Reader(
             name="parquet",
             read=read_parquet,

@@ -52,7 +52,7 @@ _MAGIC = (
     (b"GIF8", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"WARC/", "a WARC web archive, which this version cannot read yet"),
+    (b"WARC/", "a WARC web archive: name it .warc or .warc.gz to read it as one"),
     (b"\x7fELF", "a program binary"),
 )
 
