@@ -23,7 +23,7 @@ from .inputs import input_id, iter_inputs, iter_paths, load_file
 from .model import Article
 from .pipeline import Pipeline
 from .plugins import PluginManager
-from .readers import known_extensions, read_input
+from .readers import known_extensions, read_input, stream_extensions
 
 __all__ = ["PipelineSpec", "Tally", "process", "run", "run_parallel"]
 
@@ -43,7 +43,13 @@ def run(
 ) -> Iterator[Article]:
     """Analyse every input under ``paths`` in order, lazily, one process."""
     readers = plugins.readers
-    for item in iter_inputs(paths, url=url, extensions=known_extensions(readers.values())):
+    found = iter_inputs(
+        paths,
+        url=url,
+        extensions=known_extensions(readers.values()),
+        stream_extensions=stream_extensions(readers.values()),
+    )
+    for item in found:
         if isinstance(item, Article):  # the input could not even be loaded
             yield item
         else:
@@ -81,11 +87,12 @@ def _start_worker(spec: PipelineSpec) -> None:
     pm = get_plugin_manager()
     _worker.update(pipeline=spec.build(pm), readers=pm.readers)
     _worker["extensions"] = known_extensions(_worker["readers"].values())
+    _worker["stream"] = stream_extensions(_worker["readers"].values())
 
 
 def _work(path: str) -> list[Article]:
     try:
-        inp = load_file(path, extensions=_worker["extensions"])
+        inp = load_file(path, extensions=_worker["extensions"], stream_extensions=_worker["stream"])
     except InputError as exc:
         return [Article.failure(input_id(path, _worker["extensions"]), str(exc))]
     return list(process(inp, _worker["pipeline"], _worker["readers"]))

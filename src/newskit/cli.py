@@ -460,11 +460,16 @@ def _analyze_into_store(
     """Store every input's articles, one transaction per input, skipping inputs the
     store holds already (same id, same content): a killed run resumes where it was."""
     from .inputs import iter_inputs
-    from .readers import known_extensions
+    from .readers import known_extensions, stream_extensions
     from .store import Store
 
     readers = pm.readers
-    inputs = iter_inputs(paths, url=url, extensions=known_extensions(readers.values()))
+    inputs = iter_inputs(
+        paths,
+        url=url,
+        extensions=known_extensions(readers.values()),
+        stream_extensions=stream_extensions(readers.values()),
+    )
     try:
         with Store(path) as store:
             stored = store.ingest(

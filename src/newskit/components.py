@@ -58,7 +58,9 @@ class Input:
     """One input as raw bytes, before any reader has looked at it.
 
     ``name`` is where it came from (a path, ``<stdin>``, a WARC record) and is what error
-    messages show. ``id`` becomes the article id. ``data`` is already decompressed.
+    messages show. ``id`` becomes the article id. ``data`` is already decompressed;
+    for a streaming reader (``Reader.stream``) it is only the file's first bytes, and
+    ``path`` is the file to read, however large.
     """
 
     id: str = field(validator=_str)
@@ -66,6 +68,7 @@ class Input:
     data: bytes = field(validator=v.instance_of(bytes), repr=lambda d: f"<{len(d)} bytes>")
     url: str | None = field(default=None, validator=v.optional(_str))
     extension: str = field(default="", validator=_str)
+    path: str | None = field(default=None, validator=v.optional(_str))
 
 
 @frozen(kw_only=True)
@@ -102,6 +105,9 @@ class Reader:
     #: The reader takes binary data (Parquet, WARC): the check that refuses binary input
     #: (a PDF or an image given as a page) is left to it.
     binary: bool = field(default=False, validator=v.instance_of(bool))
+    #: The reader reads its files itself from ``Input.path``, as a stream: a file with
+    #: one of its extensions is not loaded, has no size limit, and may be gzipped.
+    stream: bool = field(default=False, validator=v.instance_of(bool))
 
 
 @frozen(kw_only=True)

@@ -90,9 +90,16 @@ def load_file(
     url: str | None = None,
     extensions: Collection[str] = (),
     max_bytes: int = MAX_INPUT_BYTES,
+    stream_extensions: Collection[str] = (),
 ) -> Input:
-    """Read one file into an :class:`Input`; raises :class:`InputError` naming the path."""
+    """Read one file into an :class:`Input`; raises :class:`InputError` naming the path.
+
+    A file whose extension is in ``stream_extensions`` (a streaming reader's) is not
+    read: the input holds its first 4 KiB and its ``path``.
+    """
     name = os.fspath(path)
+    if _extension(name) in stream_extensions:
+        return _stream_input(name, url, extensions)
     try:
         size = os.path.getsize(name)
         if size > max_bytes:
@@ -110,11 +117,30 @@ def load_file(
     return input_from_bytes(data, name=name, url=url, extensions=extensions, max_bytes=max_bytes)
 
 
+def _stream_input(name: str, url: str | None, extensions: Collection[str]) -> Input:
+    try:
+        with open(name, "rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        raise InputError(name, "no such file or directory") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    return Input(
+        id=input_id(name, extensions),
+        name=name,
+        data=head,
+        url=url,
+        extension=_extension(name),
+        path=name,
+    )
+
+
 def iter_inputs(
     paths: Iterable[str | os.PathLike[str]],
     *,
     url: str | None = None,
     extensions: Collection[str] = (),
+    stream_extensions: Collection[str] = (),
 ) -> Iterator[Input | Article]:
     """Each input named by ``paths``, in order; an unreadable one as an error record.
 
@@ -132,14 +158,18 @@ def iter_inputs(
                 )
             elif os.path.isdir(name):
                 for file in _walk(Path(name), extensions):
-                    yield _load(file, url, extensions)
+                    yield _load(file, url, extensions, stream_extensions)
             elif not os.path.exists(name) and _GLOB_CHARS & set(name):
                 matches = sorted(glob.glob(name, recursive=True))
                 if not matches:
                     raise InputError(name, "no file matches this pattern")
-                yield from iter_inputs(matches, url=url, extensions=extensions)
+                yield from iter_inputs(
+                    matches, url=url, extensions=extensions, stream_extensions=stream_extensions
+                )
             else:
-                yield load_file(name, url=url, extensions=extensions)
+                yield load_file(
+                    name, url=url, extensions=extensions, stream_extensions=stream_extensions
+                )
         except InputError as exc:
             yield Article.failure(input_id(name, extensions), str(exc), url=url)
 
@@ -166,9 +196,11 @@ def iter_paths(
             yield name
 
 
-def _load(path: Path, url: str | None, extensions: Collection[str]) -> Input | Article:
+def _load(
+    path: Path, url: str | None, extensions: Collection[str], stream_extensions: Collection[str]
+) -> Input | Article:
     try:
-        return load_file(path, url=url, extensions=extensions)
+        return load_file(path, url=url, extensions=extensions, stream_extensions=stream_extensions)
     except InputError as exc:
         return Article.failure(input_id(str(path), extensions), str(exc), url=url)
 

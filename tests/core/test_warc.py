@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import newskit
 from newskit import Article
 from newskit.components import Reader
 from newskit.inputs import input_from_bytes
@@ -378,3 +379,22 @@ def test_without_fastwarc_the_error_names_the_extra(monkeypatch: pytest.MonkeyPa
 def test_articles_are_articles() -> None:
     data = Archive().response("https://a.example/1", page("Typed")).data()
     assert all(isinstance(a, Article) for a in read(data))
+
+
+def test_a_warc_file_is_handed_to_the_reader_as_a_path_not_loaded(tmp_path) -> None:
+    archive = Archive()
+    for i in range(30):
+        body = page(f"Story {i}", "The council voted to close the harbour bridge. " * 20)
+        archive.response(f"https://example.com/{i}", body)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(archive.data())
+    assert path.stat().st_size > 8192
+
+    from newskit.inputs import load_file
+
+    inp = load_file(path, stream_extensions={".warc"})
+    assert (inp.path, len(inp.data)) == (str(path), 4096)  # only the head is loaded
+
+    articles = list(newskit.read(path))
+    assert [a.url for a in articles] == [f"https://example.com/{i}" for i in range(30)]
+    assert not any(a.failed for a in articles)

@@ -49,6 +49,7 @@ def newskit_register_readers() -> list[Reader]:
             sniff=looks_like_warc,
             priority=30,
             binary=True,
+            stream=True,
             description="WARC/WARC.gz web archives: HTML responses; needs newskit[warc]",
         ),
         Reader(
@@ -128,3 +129,8 @@ def read_input(inp: Input, readers: Mapping[str, Reader]) -> Iterator[Article]:
 
 def known_extensions(readers: Iterable[Reader]) -> frozenset[str]:
     return frozenset(ext for reader in readers for ext in reader.extensions)
+
+
+def stream_extensions(readers: Iterable[Reader]) -> frozenset[str]:
+    """The extensions of readers that read their files themselves (``Reader.stream``)."""
+    return frozenset(ext for reader in readers if reader.stream for ext in reader.extensions)

@@ -98,9 +98,13 @@ def looks_like_warc(head: bytes) -> bool:
 
 
 def read_warc(inp: Input) -> Iterator[Article]:
-    """Reader entry: the pages in ``inp.data`` (a WARC, gzipped or not)."""
+    """Reader entry: the pages of the WARC file ``inp.path``, read as a stream, or of
+    ``inp.data`` when the input holds the whole archive (gzipped or not)."""
     stats = WarcStats()
-    yield from iter_warc(io.BytesIO(inp.data), name=inp.name, id=inp.id, stats=stats)
+    if inp.path is not None:
+        yield from read_warc_file(inp.path, stats=stats)
+    else:
+        yield from iter_warc(io.BytesIO(inp.data), name=inp.name, id=inp.id, stats=stats)
     log.info("%s: %s", inp.name, stats.summary())
 
 
