@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from _common import find_data
+
 import newskit
 from newskit.readers.text import article_from_text
 
@@ -103,16 +105,6 @@ def speed(directory: Path) -> None:
         per_doc = best / len(articles) * 1000
         print(f"  {label:<17}{len(articles) / best:>8,.0f} docs/s  {per_doc:.2f} ms/doc", end="")
         print(f"  sources found: {dict(sorted(kinds.items()))}")
-
-
-def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
-    import newskit.evaluate  # only the speed runs need the data
-
-    try:
-        return newskit.evaluate.find_data(given)
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}")
 
 
 if __name__ == "__main__":

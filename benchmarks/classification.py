@@ -20,6 +20,8 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from _common import find_data
+
 import newskit
 import newskit.evaluate
 import newskit_economy
@@ -91,14 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  score >= {threshold:<6} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
         print()
     return 0
-
-
-def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
-    try:
-        return newskit.evaluate.find_data(given)
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}")
 
 
 def read_csv(path: Path) -> tuple[list[newskit.Article], list[bool], dict[str, list[bool]]]:

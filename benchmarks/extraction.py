@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import gzip
 import os
 import platform
 import pstats
@@ -51,6 +50,7 @@ from itertools import cycle, islice
 from pathlib import Path
 
 import lxml.etree
+from _common import find_data, load_dataset
 
 import newskit
 import newskit.evaluate
@@ -238,34 +238,11 @@ def _quiet_pass(fn: Callable[[Page], object], pages: list[Page]) -> None:
 
 def load_pages(directory: Path) -> tuple[list[Page], int]:
     """Every page in the ground truth, decompressed and decoded like the html reader does."""
-    try:
-        files = list(newskit.evaluate.dataset_files(directory, "extraction"))
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}; is --data right?")
-    pages, total = [], 0
-    missing = [id for id, path, _ in files if path is None]
-    for id, path, record in files:
-        if path is None:
-            continue
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            data = gzip.decompress(data)
-        text = decode(data, path.name, declared=declared_html_charset(data))
-        pages.append((id, record.get("url"), text))
-        total += len(text)
-    if missing:
-        print(f"warning: {len(missing)} truth items have no file, e.g. {missing[0]}")
-    if not pages:
-        sys.exit(f"error: nothing to read in {directory}")
-    return pages, total
-
-
-def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
-    try:
-        return newskit.evaluate.find_data(given)
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}")
+    return load_dataset(
+        directory,
+        "extraction",
+        lambda data, name: decode(data, name, declared=declared_html_charset(data)),
+    )
 
 
 def print_header(have_trafilatura: bool) -> None:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gzip
 import os
 import platform
 import pstats
@@ -44,6 +43,8 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from _common import find_data, load_dataset
 
 import newskit
 import newskit.evaluate
@@ -174,34 +175,7 @@ def profile(fn: Callable[[newskit.Article], object], articles: list[newskit.Arti
 
 def load_dumps(directory: Path) -> tuple[list[Dump], int]:
     """Every dump in the ground truth, decoded as the text reader does."""
-    try:
-        files = list(newskit.evaluate.dataset_files(directory, "pagetext"))
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}; is --data right?")
-    dumps, total = [], 0
-    missing = [id for id, path, _ in files if path is None]
-    for id, path, record in files:
-        if path is None:
-            continue
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            data = gzip.decompress(data)
-        text = decode(data, path.name)
-        dumps.append((id, record.get("url"), text))
-        total += len(text)
-    if missing:
-        print(f"warning: {len(missing)} truth items have no file, e.g. {missing[0]}")
-    if not dumps:
-        sys.exit(f"error: nothing to read in {directory}")
-    return dumps, total
-
-
-def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
-    try:
-        return newskit.evaluate.find_data(given)
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}")
+    return load_dataset(directory, "pagetext", decode)
 
 
 def print_header() -> None:

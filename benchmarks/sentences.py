@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from _common import find_data
+
 import newskit
 import newskit.evaluate
 import newskit.sentences
@@ -154,14 +156,6 @@ def read_articles(path: Path) -> list[str]:
         sys.exit(f"error: {path} not found; is {path.parents[1]} the newskit evaluation data?")
     with path.open(encoding="utf-8") as f:
         return [json.loads(line)["article"] for line in f if line.strip()]
-
-
-def find_data(given: Path | None) -> Path:
-    """The data directory from ``--data``, ``$NEWSKIT_DATA`` or ``../shared/data``."""
-    try:
-        return newskit.evaluate.find_data(given)
-    except newskit.InputError as exc:
-        sys.exit(f"error: {exc}")
 
 
 if __name__ == "__main__":
