@@ -289,3 +289,44 @@ def test_short_undeclared_legacy_text_is_guessed_right(text, encoding):
     # ("naďve"), cp1252 ("Rz¹d og³osi³"), which the guess corrects; the rest are guards.
     assert decode(text.encode(encoding), "x") == text
     assert decode(f"<p>{text}</p>".encode(encoding), "x", declared="utf-8") == f"<p>{text}</p>"
+
+
+def _quote_lead_page(levels_between: int) -> tuple[object, object]:
+    """A lead-in paragraph ending in a colon, its quote beside it, and a div nested
+    ``levels_between`` levels under the lead-in's wrapper."""
+    import lxml.html
+
+    inner = "<div id='deep'><p>Dear chair,</p></div>"
+    for _ in range(levels_between):
+        inner = f"<div>{inner}</div>"
+    page = lxml.html.fromstring(
+        "<html><body><div><div id='lead'>"
+        f"{inner}<p>The minister wrote to the committee in these words:</p></div>"
+        "<div><blockquote>We will not resign.</blockquote></div></div></body></html>"
+    )
+    return page, page.get_element_by_id("deep")
+
+
+def test_a_quote_lead_in_is_found_a_few_levels_up_but_the_walk_is_bounded():
+    """readability's quote lead-in test walked every ancestor of every div: 30 s and an
+    empty body for 500 nested divs each beside a quote. It now stops after
+    QUOTE_LEAD_LEVELS levels, which still finds a lead-in near its quote."""
+    from newskit.readers._extract import QUOTE_LEAD_LEVELS, _Readability
+
+    near, near_div = _quote_lead_page(0)
+    assert _Readability(near).is_quote_lead(near_div)
+    far, far_div = _quote_lead_page(QUOTE_LEAD_LEVELS)
+    assert not _Readability(far).is_quote_lead(far_div)
+
+
+def test_divs_nested_500_deep_each_beside_a_quote_keep_their_text():
+    html = (
+        "<html><body>"
+        + "<div><p>Some words of the story at this level go on here.</p>" * 500
+        + "</div><div><blockquote><p>quoted words here</p></blockquote></div>" * 500
+        + "</body></html>"
+    )
+    article = next(
+        read_input(input_from_bytes(html.encode(), name="deep.html"), plugin_manager().readers)
+    )
+    assert article.text.count("Some words of the story") >= 100
