@@ -1,12 +1,14 @@
 """WARC read speed: FastWARC against warcio, and the newskit reader (hand-run; asserts nothing).
 
-    .venv/bin/python benchmarks/warc.py [--records N] [--runs R] [--extract N]
+    .venv/bin/python benchmarks/warc.py [--data DIR] [--records N] [--runs R] [--extract N]
 
 Builds a synthetic WARC.gz in a temporary directory (deleted after): ``--records``
 (2,000) HTML responses, each after its request record, with a metadata record every
-tenth. Two pages in three are the real pages of ../shared/data/extraction/aeb/html
-(read-only, cycled); the rest are small pages written here. Every tenth page is sent
-with ``Content-Encoding: gzip``.
+tenth. Two pages in three are the real pages of extraction/aeb/html in the data
+directory (``--data``, ``$NEWSKIT_DATA`` or ../shared/data; read-only, cycled); the
+rest are small pages written here. Every tenth page is sent with
+``Content-Encoding: gzip``. ``benchmarks/batch.py`` builds its archives and reads
+them with the same functions.
 
 Then, best of ``--runs`` (3), each library iterates the whole archive and reads every
 response's HTTP body (decoded, as the reader needs it): records/s counts the HTML
@@ -23,10 +25,13 @@ import io
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-AEB = ROOT.parent / "shared" / "data" / "extraction" / "aeb" / "html"
+from _common import find_data
+
+#: Where the real pages are, under the data directory.
+AEB_PAGES = Path("extraction", "aeb", "html")
 
 
 def small_page(n: int) -> bytes:
@@ -38,19 +43,23 @@ def small_page(n: int) -> bytes:
     ).encode()
 
 
-def build(path: Path, records: int) -> tuple[int, int]:
-    """Write the archive; return (HTML responses, payload bytes)."""
+def build(
+    path: Path, records: int, pages: Path, first: int = 0, small: bool = True
+) -> tuple[int, int]:
+    """Write the archive, with the real pages of ``pages``; return (HTML responses,
+    payload bytes). ``first`` numbers the first page, for archives that continue;
+    ``small=False`` leaves out the small pages (every page is a real one)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    real = [gzip.decompress(p.read_bytes()) for p in sorted(AEB.glob("*.html.gz"))]
+    real = [gzip.decompress(p.read_bytes()) for p in sorted(pages.glob("*.html.gz"))]
     payload = 0
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=True)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "bench"}))
-        for n in range(records):
+        for n in range(first, first + records):
             url = f"https://news.example/{n}"
-            body = real[n % len(real)] if real and n % 3 else small_page(n)
+            body = real[n % len(real)] if real and (n % 3 or not small) else small_page(n)
             payload += len(body)
             headers = [("Content-Type", "text/html; charset=utf-8")]
             if n % 10 == 0:
@@ -112,6 +121,18 @@ def read_fastwarc(path: Path) -> tuple[int, int]:
     return count, size
 
 
+def best_of(
+    read: Callable[[Path], tuple[int, int]], path: Path, runs: int
+) -> tuple[int, int, float]:
+    """(HTML responses, payload bytes, seconds) of the fastest of ``runs`` reads."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        count, size = read(path)
+        best = min(best, time.perf_counter() - start)
+    return count, size, best
+
+
 def read_newskit(path: Path, limit: int) -> tuple[int, int]:
     from newskit.readers.warc import read_warc_file
 
@@ -126,26 +147,24 @@ def read_newskit(path: Path, limit: int) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path)
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--extract", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.warc.gz"
-        records, payload = build(path, args.records)
+        pages = find_data(args.data) / AEB_PAGES
+        records, payload = build(path, args.records, pages)
         file_mb = path.stat().st_size / 1e6
         print(
             f"archive: {records:,} HTML responses, {file_mb:.1f} MB gzipped, "
-            f"{payload / 1e6:.1f} MB of HTML ({len(list(AEB.glob('*.html.gz')))} real pages)"
+            f"{payload / 1e6:.1f} MB of HTML ({len(list(pages.glob('*.html.gz')))} real pages)"
         )
         print(f"{'library':<10} {'records/s':>10} {'MB/s gz':>9} {'MB/s html':>10}  seconds")
         for name, read in (("warcio", read_warcio), ("fastwarc", read_fastwarc)):
             try:
-                best = float("inf")
-                for _ in range(args.runs):
-                    start = time.perf_counter()
-                    count, size = read(path)
-                    best = min(best, time.perf_counter() - start)
+                count, size, best = best_of(read, path, args.runs)
             except ImportError as exc:
                 print(f"{name:<10} not installed ({exc})")
                 continue

@@ -7,26 +7,29 @@ by node as the articles arrive. Each article maps to:
 ``@id``            the URL if it is http(s), else ``urn:newskit:article:<id>``
 ``identifier``     the newskit id of the input
 ``headline``       the title
-``url``            the URL
+``url``            the URL, if it is http(s)
 ``datePublished``  ``published`` in ISO 8601 (a date or a date-time)
 ``inLanguage``     the language code
 ``author``         one ``Person`` per author
-``publisher``      an ``Organization`` with the source's name and URL
+``publisher``      an ``Organization`` with the source's name and http(s) URL
 ``articleSection`` the names of the ``section`` categories
 ``keywords``       the names of the ``tag`` categories
 ``about``          the classifier categories labelled true, each a ``DefinedTerm``
                    whose ``inDefinedTermSet`` names the scheme, with its score as an
                    ``additionalProperty`` ``PropertyValue`` named ``score``
 ``citation``       per cited source, a ``CreativeWork`` whose ``author`` is the
-                   ``Organization`` (name, URL) and whose ``text`` holds the sentences
+                   ``Organization`` (name, http(s) URL) and whose ``text`` holds the sentences
                    that cite it, one per line
 ``abstract``       the summary
 ``articleBody``    the text; ``wordCount`` its number of words
 =================  ===============================================================
 
-Empty values are left out. ``additionalProperty`` on a ``DefinedTerm`` is outside
-schema.org's stated domains (schema.org has no place for a classifier's confidence);
-consumers that do not know it ignore it. Not written: categories labelled false or
+Empty values are left out, and so is any URL that is not ``http`` or ``https`` (a
+``javascript:`` or ``data:`` URL must not become a link where the data is shown); the
+URLs kept are percent-encoded where they hold blanks, quotes or ``<>``.
+``additionalProperty`` on a ``DefinedTerm`` is outside schema.org's stated domains
+(schema.org has no place for a classifier's confidence); consumers that do not know
+it ignore it. Not written: categories labelled false or
 unscored, evidence offsets and terms, what cleaning removed, ``meta``, warnings and
 errors, and error records (inputs that could not be read are no article; the CLI
 reports them on stderr). Use ``jsonl`` for everything.
@@ -94,7 +97,7 @@ def node(article: Article) -> dict[str, Any]:
         "@id": article_iri(article),
         "identifier": article.id,
         "headline": article.title,
-        "url": article.url,
+        "url": _url(article.url),
         "datePublished": article.published.isoformat() if article.published else None,
         "inLanguage": article.language,
         "author": [{"@type": "Person", "name": name} for name in article.authors],
@@ -112,9 +115,15 @@ def node(article: Article) -> dict[str, Any]:
 
 def _organization(source: Source) -> dict[str, Any]:
     data = {"@type": "Organization", "name": source.name}
-    if source.url:
-        data["url"] = source.url
+    url = _url(source.url)
+    if url:
+        data["url"] = url
     return data
+
+
+def _url(url: str | None) -> str | None:
+    """``url`` if it is http(s) (percent-encoded where needed), else ``None``."""
+    return safe_url(_SURROGATES.sub("\ufffd", url or ""))
 
 
 def _citation(source: Source) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from .errors import (
 )
 from .hookspecs import hookimpl
 from .lexicon import Lexicon, TermMatch
+from .limits import Limits
 from .model import Article, Category, Evidence, Problem, Removal, Source
 from .pipeline import Pipeline
 from .plugins import PluginInfo, PluginManager, PluginWarning, get_plugin_manager
@@ -38,6 +39,7 @@ __all__ = [
     "InputError",
     "Length",
     "Lexicon",
+    "Limits",
     "MissingDependencyError",
     "NewskitError",
     "Pipeline",

@@ -10,6 +10,8 @@ in input order, so its output equals a serial run's.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -20,6 +22,7 @@ from attrs import define, frozen
 from .components import Input, Reader
 from .errors import InputError
 from .inputs import input_id, iter_inputs, iter_paths, load_file
+from .limits import Limits, within_limits
 from .model import Article
 from .pipeline import Pipeline
 from .plugins import PluginManager
@@ -28,10 +31,17 @@ from .readers import known_extensions, read_input, stream_extensions
 __all__ = ["PipelineSpec", "Tally", "process", "run", "run_parallel"]
 
 
-def process(inp: Input, pipeline: Pipeline, readers: Mapping[str, Reader]) -> Iterator[Article]:
-    """Read one input and run the pipeline on each article in it."""
-    for article in read_input(inp, readers):
-        yield pipeline.run(article)
+def process(
+    inp: Input,
+    pipeline: Pipeline,
+    readers: Mapping[str, Reader],
+    limits: Limits | None = None,
+) -> Iterator[Article]:
+    """Read one input and run the pipeline on each article in it, within ``limits``
+    (default: :meth:`Limits.current`): a document over the time limit becomes an
+    error record (see :func:`newskit.limits.within_limits`)."""
+    limits = limits if limits is not None else Limits.current()
+    return within_limits(inp, read_input(inp, readers), pipeline.run, limits)
 
 
 def run(
@@ -40,29 +50,35 @@ def run(
     pipeline: Pipeline,
     plugins: PluginManager,
     url: str | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Article]:
-    """Analyse every input under ``paths`` in order, lazily, one process."""
+    """Analyse every input under ``paths`` in order, lazily, one process, within
+    ``limits`` (default: :meth:`Limits.current`)."""
     readers = plugins.readers
+    limits = limits if limits is not None else Limits.current()
     found = iter_inputs(
         paths,
         url=url,
         extensions=known_extensions(readers.values()),
         stream_extensions=stream_extensions(readers.values()),
+        limits=limits,
     )
     for item in found:
         if isinstance(item, Article):  # the input could not even be loaded
             yield item
         else:
-            yield from process(item, pipeline, readers)
+            yield from process(item, pipeline, readers, limits)
 
 
 @frozen(kw_only=True)
 class PipelineSpec:
     """What a worker needs to build the pipeline: :meth:`Pipeline.configure` keyword
-    arguments, and classifiers trained with ``newskit train`` as (name, model path)."""
+    arguments, classifiers trained with ``newskit train`` as (name, model path), and
+    the :class:`~newskit.Limits` on each input."""
 
     config: dict[str, Any] = attrs.field(factory=dict)
     models: tuple[tuple[str, str], ...] = ()
+    limits: Limits = attrs.field(factory=Limits)
 
     def build(self, plugins: PluginManager) -> Pipeline:
         from .trained import load_model
@@ -81,21 +97,82 @@ class PipelineSpec:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(spec: PipelineSpec) -> None:
+def _worker_state(spec: PipelineSpec) -> dict[str, Any]:
+    """What a worker builds once from ``spec``: its pipeline, readers and extensions."""
     from .plugins import get_plugin_manager
 
     pm = get_plugin_manager()
-    _worker.update(pipeline=spec.build(pm), readers=pm.readers)
-    _worker["extensions"] = known_extensions(_worker["readers"].values())
-    _worker["stream"] = stream_extensions(_worker["readers"].values())
+    readers = pm.readers
+    return {
+        "pipeline": spec.build(pm),
+        "readers": readers,
+        "extensions": known_extensions(readers.values()),
+        "stream": stream_extensions(readers.values()),
+        "limits": spec.limits,
+    }
+
+
+def _start_worker(spec: PipelineSpec) -> None:
+    _worker.update(_worker_state(spec))
+    _exit_with_parent()
+
+
+def _exit_with_parent(every: float = 1.0) -> None:
+    """End this pool worker when its parent dies: after a kill -9 of the parent, the
+    workers would otherwise wait for work forever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newskit-parent-watch", daemon=True).start()
+
+
+_states: list[tuple[PipelineSpec, dict[str, Any]]] = []
+_states_lock = threading.Lock()
+
+
+def _state_for(spec: PipelineSpec) -> dict[str, Any]:
+    """This process's worker state for ``spec``, built on first use and kept: for
+    engines whose workers have no initializer (Dask). Threads share it."""
+    with _states_lock:
+        for known, state in _states:
+            if known == spec:
+                return state
+        state = _worker_state(spec)
+        _states[:] = [*_states[-3:], (spec, state)]  # a few specs at most
+        return state
+
+
+def _load(path: str, state: Mapping[str, Any]) -> Input | Article:
+    """One file as an :class:`Input`, or the error record of a file that cannot be read."""
+    try:
+        return load_file(
+            path,
+            extensions=state["extensions"],
+            stream_extensions=state["stream"],
+            limits=state.get("limits"),
+        )
+    except InputError as exc:
+        return Article.failure(input_id(path, state["extensions"]), str(exc))
+
+
+def _iter_work(path: str, state: Mapping[str, Any] | None = None) -> Iterator[Article]:
+    """The per-input function every engine maps (the process pool, Dask): one file to
+    its articles, lazily, or to its error record. ``state`` defaults to this worker
+    process's, built by :func:`_start_worker`."""
+    state = _worker if state is None else state
+    inp = _load(path, state)
+    if isinstance(inp, Article):
+        yield inp
+    else:
+        yield from process(inp, state["pipeline"], state["readers"], state.get("limits"))
 
 
 def _work(path: str) -> list[Article]:
-    try:
-        inp = load_file(path, extensions=_worker["extensions"], stream_extensions=_worker["stream"])
-    except InputError as exc:
-        return [Article.failure(input_id(path, _worker["extensions"]), str(exc))]
-    return list(process(inp, _worker["pipeline"], _worker["readers"]))
+    return list(_iter_work(path))
 
 
 def run_parallel(

@@ -16,11 +16,22 @@ import click
 
 from . import batch
 from . import evaluate as evaluate_module
+from . import fetch as fetch_module
 from ._version import __version__
 from .components import Format, Length
 from .errors import NewskitError
-from .pipeline import Pipeline
-from .plugins import PluginManager, get_plugin_manager
+from .fetch import USER_AGENT
+from .limits import (
+    DEFAULT_TIMEOUT,
+    MAX_DEPTH,
+    MAX_ELEMENTS,
+    PARSER_MAX_DEPTH,
+    Limits,
+    parse_size,
+)
+from .pipeline import STEP_BUDGET, Pipeline, StepReport, check_components
+from .plugins import SLOW_LOAD, PluginManager, get_plugin_manager
+from .report import report_command
 
 __all__ = ["cli", "main"]
 
@@ -33,6 +44,55 @@ def _names(value: str | None) -> list[str] | None:
     if value.strip().lower() == "none":
         return []
     return [n.strip() for n in value.split(",") if n.strip()]
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    try:
+        return None if value is None else parse_size(value)
+    except NewskitError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _limit_options(command: Any) -> Any:
+    """The options of :class:`~newskit.Limits`: what one input may cost."""
+    options = [
+        click.option(
+            "--max-bytes",
+            metavar="SIZE",
+            callback=_size,
+            help="Refuse an input (file, stdin, WARC record) bigger than this, e.g. 50M. "
+            "[default: 50M]",
+        ),
+        click.option(
+            "--max-decompressed",
+            "max_decompressed_bytes",
+            metavar="SIZE",
+            callback=_size,
+            help="Refuse a .gz input or a compressed payload that inflates past this. "
+            "[default: 50M]",
+        ),
+        click.option(
+            "--max-elements",
+            type=click.IntRange(min=1),
+            help=f"Read at most this many HTML elements of a page. [default: {MAX_ELEMENTS}]",
+        ),
+        click.option(
+            "--max-depth",
+            type=click.IntRange(min=1, max=PARSER_MAX_DEPTH),
+            help=f"Drop HTML elements nested deeper than this (at most {PARSER_MAX_DEPTH}). "
+            f"[default: {MAX_DEPTH}]",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0),
+            metavar="SECONDS",
+            help="A document that takes longer becomes an error record; 0 for no limit. "
+            f"[default: {DEFAULT_TIMEOUT:g}]",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -125,6 +185,38 @@ def cli() -> None:
     type=click.IntRange(min=1),
     help="Worker processes (default: every core when there are several input files).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Analyse in local processes, or on a Dask cluster (newskit[dask]), one file a task.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(default: a cluster on this machine).",
+)
+@click.option(
+    "--fetch",
+    is_flag=True,
+    help="Download the http(s) URLs among the PATHs (nothing is fetched without it).",
+)
+@click.option(
+    "--user-agent",
+    metavar="TEXT",
+    help=f"User-Agent of --fetch requests. [default: {USER_AGENT}]",
+)
+@click.option(
+    "--step-budget",
+    type=click.FloatRange(min=0),
+    default=STEP_BUDGET,
+    show_default=True,
+    metavar="SECONDS",
+    help="Warn on an article when one step takes longer than this; 0: never.",
+)
+@_limit_options
 def analyze(
     paths: tuple[str, ...],
     url: str | None,
@@ -141,20 +233,29 @@ def analyze(
     store: str | None,
     retry_failed: bool,
     jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    fetch: bool,
+    user_agent: str | None,
+    step_budget: float,
+    **limit_values: Any,
 ) -> None:
     """Analyse news pages: clean, summarize, classify, and write the articles.
 
     PATH is a file (.html, .txt, .jsonl, each optionally .gz), a directory (walked for
     such files), a glob pattern, or - for standard input. Inputs that fail become error
-    records in the output, are reported on stderr, and make the exit code 1.
+    records in the output, are reported on stderr, and make the exit code 1; so does
+    an input over a limit (--max-bytes, --max-decompressed, --timeout).
 
     \b
     Examples:
       newskit analyze page.html
       newskit analyze saved-pages/ -o articles.jsonl
       newskit analyze dump.txt --url https://example.com/world/2024/05/01/story/ -f markdown
+      newskit analyze --fetch https://example.com/world/2024/05/01/story/
     """
     pm = get_plugin_manager()
+    fetcher = _fetcher(paths, url, fetch, user_agent)
     if url and (len(paths) > 1 or os.path.isdir(paths[0])):
         raise click.UsageError("--url describes one page: give a single file or '-' with it")
     spec = batch.PipelineSpec(
@@ -166,8 +267,10 @@ def analyze(
             "chars": chars,
             "strict": strict,
             "thresholds": _thresholds(thresholds),
+            "step_budget": step_budget or None,
         },
         models=tuple(_model_paths(models)),
+        limits=_limits(limit_values),
     )
     try:
         fmt = _pick_format(pm, format_name, output)
@@ -175,25 +278,65 @@ def analyze(
     except NewskitError as exc:
         raise click.UsageError(str(exc)) from None
     tally = batch.Tally()
+    dask = _check_engine(engine, scheduler, jobs, paths, url, fetcher)
     if store is not None:
-        _analyze_into_store(store, retry_failed, paths, url, pipeline, pm, tally, output, fmt)
+        with spec.limits.applied():  # what the store's reads and batch.process use
+            _analyze_into_store(
+                store, retry_failed, paths, url, pipeline, pm, tally, output, fmt,
+                fetcher=fetcher, spec=spec, dask=dask,
+                workers=1 if fetcher else _workers(jobs, paths, url),
+            )  # fmt: skip
         if tally.failed:
             sys.exit(1)
         return
-    workers = _workers(jobs, paths, url)
-    if workers > 1:
+    workers = 1 if fetcher else _workers(jobs, paths, url)
+    if dask is not None:
+        found = _on_dask(scheduler, paths, spec, pm)
+    elif fetcher:
+        found = fetch_module.run(
+            paths, pipeline=pipeline, plugins=pm, fetcher=fetcher, url=url, limits=spec.limits
+        )
+    elif workers > 1:
         found = batch.run_parallel(paths, spec=spec, plugins=pm, jobs=workers)
     else:
-        found = batch.run(paths, pipeline=pipeline, plugins=pm, url=url)
-    articles = tally.count(_progress(found, tally))
+        found = batch.run(paths, pipeline=pipeline, plugins=pm, url=url, limits=spec.limits)
+    steps = StepReport()
+    articles = steps.count(tally.count(_progress(found, tally)))
     try:
         with _open_output(output, fmt) as stream:
             fmt.write(_report_failures(articles), stream)
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"newskit: {tally.summary()}", err=True)
+    for line in steps.lines(pm):
+        click.echo(f"newskit: {line}", err=True)
     if tally.failed:
         sys.exit(1)
+
+
+def _fetcher(
+    paths: tuple[str, ...], url: str | None, fetch: bool, user_agent: str | None
+) -> fetch_module.Fetcher | None:
+    """The fetcher for --fetch; a URL among the paths without it is a usage error."""
+    urls = [p for p in paths if fetch_module.is_url(p)]
+    if urls and not fetch:
+        raise click.UsageError(f"{urls[0]}: {fetch_module.not_fetched(urls[0])}")
+    if urls and url:
+        raise click.UsageError("--url is the address of a saved page; a fetched page has its own")
+    if not fetch:
+        return None
+    return fetch_module.Fetcher(**({"user_agent": user_agent} if user_agent else {}))
+
+
+def _limits(values: dict[str, Any]) -> Limits:
+    fields = attrs.fields_dict(Limits)
+    given = {name: value for name, value in values.items() if value is not None and name in fields}
+    if given.get("timeout") == 0:
+        given["timeout"] = None
+    try:
+        return Limits(**given)
+    except NewskitError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _report_failures(articles: Iterator[Any]) -> Iterator[Any]:
@@ -241,15 +384,37 @@ def _open_output(output: str | None, fmt: Format) -> Iterator[IO[Any]]:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-def plugins(as_json: bool) -> None:
-    """List installed plugins: version, status, components and hooks."""
-    infos = get_plugin_manager().plugins()
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Also run every cleaner, summarizer and classifier on a sample article and "
+    "report those that fail, return the wrong type or take over --step-budget.",
+)
+@click.option(
+    "--step-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=STEP_BUDGET,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --check: the time one step may take.",
+)
+def plugins(as_json: bool, check: bool, step_budget: float) -> None:
+    """List installed plugins: version, status, components and hooks, and what went
+    wrong with each (failed to import or register, a hook that raised or returned the
+    wrong type; with --check, components that fail on a sample article or are slow)."""
+    pm = get_plugin_manager()
+    infos = pm.plugins()
+    if check:
+        found = check_components(pm, step_budget=step_budget)
+        infos = [attrs.evolve(i, errors=(*i.errors, *found.get(i.name, ()))) for i in infos]
     if as_json:
         click.echo(json.dumps([i.to_dict() for i in infos], indent=2))
         return
     for info in infos:
         version = info.version or "?"
         click.echo(f"{info.name} {version}  [{info.status}]  {info.module or ''}".rstrip())
+        if info.load_seconds is not None and info.load_seconds >= SLOW_LOAD:
+            click.echo(f"    {'slow:':<13}took {info.load_seconds:.1f} s to import and register")
         for kind, names in sorted(info.components.items()):
             click.echo(f"    {kind + 's:':<13}{', '.join(names)}")
         other_hooks = [h for h in info.hooks if h == "newskit_register_commands"]
@@ -456,28 +621,49 @@ def _analyze_into_store(
     tally: batch.Tally,
     output: str | None,
     fmt: Format,
+    *,
+    fetcher: fetch_module.Fetcher | None = None,
+    spec: batch.PipelineSpec | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> None:
     """Store every input's articles, one transaction per input, skipping inputs the
-    store holds already (same id, same content): a killed run resumes where it was."""
-    from .inputs import iter_inputs
+    store holds already (same id, same content): a killed run resumes where it was.
+    With several ``workers`` or on ``dask`` (a scheduler, see :func:`_check_engine`),
+    the workers read and analyse, and this process writes."""
     from .readers import known_extensions, stream_extensions
     from .store import Store
 
     readers = pm.readers
-    inputs = iter_inputs(
+    steps = StepReport()
+    inputs = fetch_module.iter_inputs(
         paths,
+        fetcher=fetcher,
         url=url,
         extensions=known_extensions(readers.values()),
         stream_extensions=stream_extensions(readers.values()),
     )
     try:
         with Store(path) as store:
-            stored = store.ingest(
-                inputs,
-                lambda inp: batch.process(inp, pipeline, readers),
-                retry_failed=retry_failed,
-            )
-            articles = _report_failures(tally.count(_progress(stored, tally)))
+            store.check_writable()  # a locked or read-only store fails before any work
+            if dask is not None:
+                from .dask import ingest
+
+                stored = ingest(
+                    store, paths, spec=spec, plugins=pm, scheduler=dask or None,
+                    retry_failed=retry_failed,
+                )  # fmt: skip
+            elif workers > 1 and spec is not None:
+                stored = store.ingest_files(
+                    paths, spec=spec, plugins=pm, jobs=workers, retry_failed=retry_failed
+                )
+            else:
+                stored = store.ingest(
+                    inputs,
+                    lambda inp: batch.process(inp, pipeline, readers),
+                    retry_failed=retry_failed,
+                )
+            articles = _report_failures(steps.count(tally.count(_progress(stored, tally))))
             if output is None:
                 for _ in articles:  # stored: nothing to print
                     pass
@@ -488,6 +674,57 @@ def _analyze_into_store(
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"newskit: {tally.summary()}; {skipped} inputs already stored", err=True)
+    for line in steps.lines(pm):
+        click.echo(f"newskit: {line}", err=True)
+
+
+def _check_engine(
+    engine: str,
+    scheduler: str | None,
+    jobs: int | None,
+    paths: tuple[str, ...],
+    url: str | None,
+    fetcher: Any,
+) -> str | None:
+    """For ``--engine dask``: the scheduler address ('' for a cluster on this machine),
+    once the options are checked and Dask is found; None for the local engine."""
+    if engine != "dask":
+        if scheduler:
+            raise click.UsageError("--scheduler is a Dask cluster's address: add --engine dask")
+        return None
+    if "-" in paths or url or fetcher:
+        raise click.UsageError(
+            "--engine dask reads files: not standard input, --url or --fetch (use --engine local)"
+        )
+    if jobs is not None:
+        raise click.UsageError("--jobs is for --engine local: a Dask cluster has its own workers")
+    from ._optional import require
+
+    try:
+        require("distributed", extra="dask", feature="--engine dask")
+    except NewskitError as exc:
+        raise click.UsageError(str(exc)) from None
+    return scheduler or ""
+
+
+def _on_dask(
+    scheduler: str, paths: tuple[str, ...], spec: batch.PipelineSpec, pm: PluginManager
+) -> Iterator[Any]:
+    """The articles from :func:`newskit.dask.run`; connects now, so that a scheduler that
+    does not answer is an error before any output."""
+    from .dask import connect, run
+
+    stack = contextlib.ExitStack()
+    try:
+        client = stack.enter_context(connect(scheduler or None))
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+
+    def articles() -> Iterator[Any]:
+        with stack:
+            yield from run(paths, spec=spec, plugins=pm, scheduler=client)
+
+    return articles()
 
 
 def _workers(jobs: int | None, paths: tuple[str, ...], url: str | None) -> int:
@@ -633,6 +870,9 @@ def query(
             fmt.write(store.query(query or None, category=category, limit=limit), stream)
     except NewskitError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+cli.add_command(report_command)
 
 
 def main() -> None:

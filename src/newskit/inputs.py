@@ -11,8 +11,12 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
+import attrs
+
 from .components import Input
 from .errors import InputError
+from .fetch import is_url, not_fetched, url_id
+from .limits import MAX_BYTES, Limits
 from .model import Article
 
 __all__ = [
@@ -24,8 +28,9 @@ __all__ = [
     "load_file",
 ]
 
-#: Inputs larger than this (compressed or not) are refused with a clear error.
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+#: The default of :attr:`Limits.max_bytes <newskit.Limits.max_bytes>`: inputs larger
+#: than this are refused with a clear error.
+MAX_INPUT_BYTES = MAX_BYTES
 _GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
 
@@ -48,6 +53,21 @@ def _extension(name: str) -> str:
     return os.path.splitext(lower)[1]
 
 
+def _limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits if limits is not None else Limits.current()
+    if max_bytes is not None:  # the older argument: one limit for both sizes
+        limits = attrs.evolve(limits, max_bytes=max_bytes, max_decompressed_bytes=max_bytes)
+    return limits
+
+
+def _too_big(name: str, what: str, size: int, limit: int, *, more: bool = False) -> InputError:
+    size_text = f"more than {limit:,}" if more else f"{size:,}"
+    return InputError(
+        name,
+        f"{what} is {size_text} bytes, over the {limit:,}-byte limit ({Limits.hint('max_bytes')})",
+    )
+
+
 def input_from_bytes(
     data: bytes,
     *,
@@ -55,13 +75,19 @@ def input_from_bytes(
     id: str | None = None,
     url: str | None = None,
     extensions: Collection[str] = (),
-    max_bytes: int = MAX_INPUT_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Input:
-    """An :class:`Input` from raw bytes, gunzipped when they are gzip data."""
-    if len(data) > max_bytes:
-        raise InputError(name, f"input is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+    """An :class:`Input` from raw bytes, gunzipped when they are gzip data.
+
+    ``limits`` (default: :meth:`Limits.current`) bound the size of ``data`` and what
+    it may decompress to; ``max_bytes``, if given, sets both.
+    """
+    limits = _limits(limits, max_bytes)
+    if len(data) > limits.max_bytes:
+        raise _too_big(name, "input", len(data), limits.max_bytes)
     if data.startswith(_GZIP_MAGIC):
-        data = _gunzip(data, name, max_bytes)
+        data = _gunzip(data, name, limits.max_decompressed_bytes)
     return Input(
         id=id if id is not None else input_id(name, extensions),
         name=name,
@@ -79,7 +105,9 @@ def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
         raise InputError(name, f"not a valid gzip file ({exc})") from None
     if len(out) > max_bytes:
         raise InputError(
-            name, f"decompresses to more than {max_bytes:,} bytes; refused (a gzip bomb?)"
+            name,
+            f"decompresses to more than {max_bytes:,} bytes; refused (a gzip bomb?) "
+            f"({Limits.hint('max_decompressed_bytes')})",
         )
     return out
 
@@ -89,23 +117,28 @@ def load_file(
     *,
     url: str | None = None,
     extensions: Collection[str] = (),
-    max_bytes: int = MAX_INPUT_BYTES,
+    max_bytes: int | None = None,
     stream_extensions: Collection[str] = (),
+    limits: Limits | None = None,
 ) -> Input:
     """Read one file into an :class:`Input`; raises :class:`InputError` naming the path.
 
     A file whose extension is in ``stream_extensions`` (a streaming reader's) is not
-    read: the input holds its first 4 KiB and its ``path``.
+    read: the input holds its first 4 KiB and its ``path``. ``limits`` (default:
+    :meth:`Limits.current`) bound the sizes; ``max_bytes``, if given, sets both.
     """
     name = os.fspath(path)
     if _extension(name) in stream_extensions:
         return _stream_input(name, url, extensions)
+    limits = _limits(limits, max_bytes)
     try:
         size = os.path.getsize(name)
-        if size > max_bytes:
-            raise InputError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        if size > limits.max_bytes:
+            raise _too_big(name, "file", size, limits.max_bytes)
         with open(name, "rb") as f:
-            data = f.read()
+            data = f.read(limits.max_bytes + 1)  # the file may grow after its size was read
+        if len(data) > limits.max_bytes:
+            raise _too_big(name, "file", len(data), limits.max_bytes, more=True)
     except FileNotFoundError:
         raise InputError(name, "no such file or directory") from None
     except IsADirectoryError:
@@ -114,7 +147,7 @@ def load_file(
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    return input_from_bytes(data, name=name, url=url, extensions=extensions, max_bytes=max_bytes)
+    return input_from_bytes(data, name=name, url=url, extensions=extensions, limits=limits)
 
 
 def _stream_input(name: str, url: str | None, extensions: Collection[str]) -> Input:
@@ -141,37 +174,54 @@ def iter_inputs(
     url: str | None = None,
     extensions: Collection[str] = (),
     stream_extensions: Collection[str] = (),
+    limits: Limits | None = None,
 ) -> Iterator[Input | Article]:
     """Each input named by ``paths``, in order; an unreadable one as an error record.
 
     A directory is walked (sorted, hidden entries skipped) for files whose extension,
     after any ``.gz``, a reader knows. A pattern with ``*``, ``?`` or ``[`` is expanded.
-    ``-`` reads standard input. ``url`` is the page address of every input.
+    ``-`` reads standard input. ``url`` is the page address of every input. An input
+    over a size limit of ``limits`` (default: :meth:`Limits.current`) is an error record.
     """
+    limits = limits if limits is not None else Limits.current()
     for path in paths:
         name = os.fspath(path)
         try:
+            if is_url(name):  # fetched only when asked: see newskit.fetch
+                yield Article.failure(url_id(name), str(InputError(name, not_fetched(name))))
+                continue
             if name == "-":
-                data = sys.stdin.buffer.read()
+                data = sys.stdin.buffer.read(limits.max_bytes + 1)
+                if len(data) > limits.max_bytes:  # not read to its end: its size is unknown
+                    raise _too_big("<stdin>", "input", len(data), limits.max_bytes, more=True)
                 yield input_from_bytes(
-                    data, name="<stdin>", id="stdin", url=url, extensions=extensions
+                    data, name="<stdin>", id="stdin", url=url, extensions=extensions, limits=limits
                 )
             elif os.path.isdir(name):
                 for file in _walk(Path(name), extensions):
-                    yield _load(file, url, extensions, stream_extensions)
+                    yield _load(file, url, extensions, stream_extensions, limits)
             elif not os.path.exists(name) and _GLOB_CHARS & set(name):
                 matches = sorted(glob.glob(name, recursive=True))
                 if not matches:
                     raise InputError(name, "no file matches this pattern")
                 yield from iter_inputs(
-                    matches, url=url, extensions=extensions, stream_extensions=stream_extensions
+                    matches,
+                    url=url,
+                    extensions=extensions,
+                    stream_extensions=stream_extensions,
+                    limits=limits,
                 )
             else:
                 yield load_file(
-                    name, url=url, extensions=extensions, stream_extensions=stream_extensions
+                    name,
+                    url=url,
+                    extensions=extensions,
+                    stream_extensions=stream_extensions,
+                    limits=limits,
                 )
         except InputError as exc:
-            yield Article.failure(input_id(name, extensions), str(exc), url=url)
+            failed_id = "stdin" if name == "-" else input_id(name, extensions)
+            yield Article.failure(failed_id, str(exc), url=url)
 
 
 def iter_paths(
@@ -182,7 +232,9 @@ def iter_paths(
     error record. ``-`` (standard input) is not a file: use :func:`iter_inputs`."""
     for path in paths:
         name = os.fspath(path)
-        if os.path.isdir(name):
+        if is_url(name):  # fetched only when asked: see newskit.fetch
+            yield Article.failure(url_id(name), str(InputError(name, not_fetched(name))))
+        elif os.path.isdir(name):
             yield from (str(file) for file in _walk(Path(name), extensions))
         elif not os.path.exists(name) and _GLOB_CHARS & set(name):
             matches = sorted(glob.glob(name, recursive=True))
@@ -197,10 +249,20 @@ def iter_paths(
 
 
 def _load(
-    path: Path, url: str | None, extensions: Collection[str], stream_extensions: Collection[str]
+    path: Path,
+    url: str | None,
+    extensions: Collection[str],
+    stream_extensions: Collection[str],
+    limits: Limits,
 ) -> Input | Article:
     try:
-        return load_file(path, url=url, extensions=extensions, stream_extensions=stream_extensions)
+        return load_file(
+            path,
+            url=url,
+            extensions=extensions,
+            stream_extensions=stream_extensions,
+            limits=limits,
+        )
     except InputError as exc:
         return Article.failure(input_id(str(path), extensions), str(exc), url=url)
 

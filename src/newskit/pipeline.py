@@ -3,10 +3,19 @@
 It is the only code that calls components. A component that raises, or returns the
 wrong type, leaves an error on that article (its step and the message) and the
 pipeline goes on with the next step; ``strict=True`` raises instead.
+
+Each step is timed (``time.perf_counter``). A step that takes longer than
+``step_budget`` seconds (:data:`STEP_BUDGET` by default) keeps its result, and leaves
+a warning on the article that names the step and the time, starting ``slow:``. The
+pipeline cannot stop a step that hangs: the per-document time limit of a batch does.
+Plugins that failed to load (:meth:`PluginManager.faults`) are named in a warning on
+every article that :meth:`Pipeline.configure` builds a pipeline for, since their
+components did not run.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
@@ -15,10 +24,17 @@ import attrs
 
 from .components import DEFAULT, Classifier, Cleaner, Length, Summarizer
 from .errors import ComponentError, ConfigError
-from .model import Article, Category
+from .model import Article, Category, Problem
 from .plugins import PluginManager, Registry, get_plugin_manager
 
-__all__ = ["Pipeline"]
+__all__ = ["PLUGINS_STEP", "SLOW", "STEP_BUDGET", "Pipeline", "StepReport", "check_components"]
+
+#: Seconds one step may take on one article before it is reported as slow.
+STEP_BUDGET = 5.0
+#: How the warning for a slow step starts.
+SLOW = "slow: "
+#: The step of the warnings that name plugins that failed to load.
+PLUGINS_STEP = "plugins"
 
 
 @attrs.frozen(kw_only=True)
@@ -43,6 +59,12 @@ class Pipeline:
         converter=lambda m: dict(m or {}),
         validator=lambda i, a, v: _check_thresholds(v),
     )
+    #: Seconds a step may take on one article before a ``slow:`` warning; None: no limit.
+    step_budget: float | None = attrs.field(
+        default=STEP_BUDGET, validator=lambda i, a, v: _check_budget(v)
+    )
+    #: Warnings added to every article this pipeline runs (plugins that failed to load).
+    notices: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
 
     @classmethod
     def configure(
@@ -55,6 +77,7 @@ class Pipeline:
         chars: int | None = None,
         strict: bool = False,
         thresholds: Mapping[str, float] | None = None,
+        step_budget: float | None = STEP_BUDGET,
         plugins: PluginManager | None = None,
     ) -> Pipeline:
         """Build a pipeline from component names.
@@ -64,7 +87,10 @@ class Pipeline:
         ``None`` means ``["default"]``. ``summarizer`` is one name, ``"default"``, or
         ``None`` for no summary. ``sentences`` and ``chars`` bound the summary length.
         ``thresholds`` maps category names to the score from which their label is true.
-        Unknown names raise :class:`~newskit.ConfigError` listing what is installed.
+        ``step_budget`` is the seconds a step may take on one article before it is
+        reported as slow (``None``: never). Unknown names raise
+        :class:`~newskit.ConfigError` listing what is installed. Every plugin fault
+        ``plugins`` knows of becomes a warning on every article (step ``"plugins"``).
         """
         pm = plugins or get_plugin_manager()
         try:
@@ -78,6 +104,8 @@ class Pipeline:
             length=length,
             strict=strict,
             thresholds=thresholds or {},
+            step_budget=step_budget,
+            notices=_fault_notices(pm),
         )
 
     _plan: tuple[tuple[str, Callable[[Article], Article]], ...] = attrs.field(
@@ -106,16 +134,25 @@ class Pipeline:
         """
         if article.failed:
             return article
+        if self.notices:
+            article = attrs.evolve(article, warnings=(*article.warnings, *self.notices))
+        budget = self.step_budget
         for step, fn in self._plan:
+            start = time.perf_counter()
             try:
                 article = fn(article)
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:  # SystemExit: a plugin must not end a run
                 message = (
                     str(exc) if isinstance(exc, _WrongType) else f"{type(exc).__name__}: {exc}"
                 )
                 if self.strict:
                     raise ComponentError(step, article.id, message) from exc
                 article = article.with_error(step, message)
+            seconds = time.perf_counter() - start
+            if budget is not None and seconds > budget:
+                article = article.with_warning(
+                    step, f"{SLOW}took {seconds:.3g} s, over the {budget:g} s budget of a step"
+                )
         return article
 
     __call__ = run
@@ -124,6 +161,91 @@ class Pipeline:
         """Run the pipeline over an iterable, lazily."""
         for article in articles:
             yield self.run(article)
+
+
+@attrs.define
+class StepReport:
+    """Counts, over a run, the articles on which each step failed or was slow.
+
+    Wrap the articles with :meth:`count`; :meth:`lines` then gives one line per step
+    that failed or was slow, with how often, the plugin and the first case.
+    """
+
+    failed: dict[str, int] = attrs.field(factory=dict)
+    slow: dict[str, int] = attrs.field(factory=dict)
+    first: dict[tuple[str, str], str] = attrs.field(factory=dict)
+
+    def count(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if not article.failed:
+                self._add(article, "failed", article.errors, lambda p: True)
+                self._add(article, "slow", article.warnings, lambda p: p.message.startswith(SLOW))
+            yield article
+
+    def _add(self, article: Article, kind: str, problems: Iterable[Problem], keep: Any) -> None:
+        counts = getattr(self, kind)
+        for step in dict.fromkeys(p.step for p in problems if keep(p)):
+            counts[step] = counts.get(step, 0) + 1
+            message = next(p.message for p in problems if p.step == step and keep(p))
+            message = message.removeprefix(SLOW)
+            self.first.setdefault((kind, step), f"{article.id or '<no id>'}: {message}")
+
+    def lines(self, plugins: PluginManager | None = None) -> list[str]:
+        out = []
+        for kind, verb in (("failed", "failed"), ("slow", "was slow")):
+            for step, n in getattr(self, kind).items():
+                owner = _owner(plugins, step)
+                by = f" (plugin {owner!r})" if owner else ""
+                noun = "article" if n == 1 else "articles"
+                first = self.first[kind, step]
+                out.append(f"step {step!r}{by} {verb} on {n} {noun}; first on {first}")
+        return out
+
+
+_KINDS = {"clean": "cleaner", "summarize": "summarizer", "classify": "classifier"}
+
+
+def _owner(plugins: PluginManager | None, step: str) -> str | None:
+    kind, _, name = step.partition(":")
+    if plugins is None or kind not in _KINDS:
+        return None
+    registry = plugins.components(_KINDS[kind])
+    return registry.owner(name) if name in registry else None
+
+
+_SAMPLE = Article(
+    id="newskit-check",
+    title="Parliament passes the budget after a long debate",
+    language="en",
+    text=(
+        "The parliament passed the budget on Tuesday after a debate that lasted two days, "
+        "according to Reuters. The finance minister said inflation would fall next year.\n\n"
+        "Opposition leaders said the plan ignored ordinary people and served the elites. "
+        "Unions plan a strike next week."
+    ),
+)
+
+
+def check_components(
+    plugins: PluginManager, *, step_budget: float | None = STEP_BUDGET
+) -> dict[str, list[str]]:
+    """Run every installed cleaner, summarizer and classifier once on a small sample
+    article; return, by plugin, each step that failed, returned the wrong type or
+    went over ``step_budget`` seconds. ``newskit plugins --check`` shows these."""
+    found: dict[str, list[str]] = {}
+    budget = step_budget
+    pipelines = [
+        *(Pipeline(cleaners=[c], step_budget=budget) for c in plugins.cleaners.values()),
+        *(Pipeline(summarizer=s, step_budget=budget) for s in plugins.summarizers.values()),
+        *(Pipeline(classifiers=[c], step_budget=budget) for c in plugins.classifiers.values()),
+    ]
+    for pipeline in pipelines:
+        result = pipeline.run(_SAMPLE)
+        problems = [*result.errors, *(w for w in result.warnings if w.message.startswith(SLOW))]
+        for problem in problems:
+            owner = _owner(plugins, problem.step) or "?"
+            found.setdefault(owner, []).append(f"check: {problem.step}: {problem.message}")
+    return found
 
 
 class _WrongType(TypeError):
@@ -163,6 +285,8 @@ def _classify(classifier: Classifier, article: Article) -> Article:
         found: tuple[Category, ...] = (result,)
     elif result is None:
         found = ()
+    elif isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
+        raise _WrongType(result, "Category records")  # not a dict's keys, one by one
     else:
         found = tuple(result)
     for item in found:
@@ -171,6 +295,21 @@ def _classify(classifier: Classifier, article: Article) -> Article:
     schemes = {c.scheme for c in found}
     kept = tuple(c for c in article.categories if c.scheme not in schemes)
     return attrs.evolve(article, categories=(*kept, *found))
+
+
+def _check_budget(value: float | None) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0
+    ):
+        raise ConfigError(f"step budget must be a positive number of seconds, not {value!r}")
+
+
+def _fault_notices(pm: PluginManager) -> tuple[Problem, ...]:
+    return tuple(
+        Problem(step=PLUGINS_STEP, message=f"plugin {name!r} did not load fully: {error}")
+        for name, errors in pm.faults().items()
+        for error in errors
+    )
 
 
 def _check_thresholds(thresholds: Mapping[str, float]) -> None:

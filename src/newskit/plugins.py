@@ -12,11 +12,13 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import threading
+import time
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
+import attrs
 import pluggy
 from attrs import field, frozen
 
@@ -27,6 +29,7 @@ from .errors import ConfigError, PluginConflictError, PluginError
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "SLOW_LOAD",
     "PluginInfo",
     "PluginManager",
     "PluginWarning",
@@ -35,6 +38,8 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "newskit"
+#: Seconds to import and register a plugin from which ``newskit plugins`` calls it slow.
+SLOW_LOAD = 1.0
 DISABLE_ENV = "NEWSKIT_DISABLE_PLUGINS"
 STRICT_ENV = "NEWSKIT_STRICT_PLUGINS"
 
@@ -56,6 +61,8 @@ class PluginInfo:
     hooks: tuple[str, ...] = ()
     components: Mapping[str, tuple[str, ...]] = field(factory=dict)
     errors: tuple[str, ...] = ()
+    #: Seconds spent importing and registering the plugin (None when not measured).
+    load_seconds: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +73,7 @@ class PluginInfo:
             "hooks": list(self.hooks),
             "components": {k: list(v) for k, v in self.components.items()},
             "errors": list(self.errors),
+            "load_seconds": self.load_seconds,
         }
 
 
@@ -164,15 +172,19 @@ class PluginManager:
                     name=ep.name, version=version, module=ep.value, status="disabled"
                 )
                 continue
+            start = time.perf_counter()
             try:
                 plugin = ep.load()
-            except Exception as exc:  # noqa: BLE001 - any import failure is isolated
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - isolate any import failure
                 self._infos[ep.name] = PluginInfo(
                     name=ep.name, version=version, module=ep.value, status="failed"
                 )
                 self._fault(ep.name, f"failed to import {ep.value}: {_describe(exc)}")
                 continue
-            self.register(plugin, name=ep.name, version=version, module=ep.value)
+            if self.register(plugin, name=ep.name, version=version, module=ep.value):
+                info = self._infos[ep.name]
+                seconds = round(time.perf_counter() - start, 3)
+                self._infos[ep.name] = attrs.evolve(info, load_seconds=seconds)
 
     def register(
         self,
@@ -192,7 +204,7 @@ class PluginManager:
             module = getattr(plugin, "__name__", None) or type(plugin).__module__
         try:
             self._pm.register(plugin, name=name)
-        except Exception as exc:  # noqa: BLE001 - a bad hookimpl must not stop the rest
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - a bad hookimpl must not stop the rest
             self._infos[name] = PluginInfo(
                 name=name, version=version, module=module, status="failed"
             )
@@ -274,8 +286,15 @@ class PluginManager:
             plugin = impl.plugin_name
             try:
                 result = impl.function()
+                if isinstance(result, (str, bytes, Mapping, cls)):
+                    self._fault(
+                        plugin,
+                        f"{hook_name}() returned {type(result).__name__} {result!r:.60}, "
+                        f"expected a list of newskit.{cls.__name__}",
+                    )
+                    continue
                 items = list(result) if result is not None else []
-            except Exception as exc:  # noqa: BLE001 - isolate a faulty plugin
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - isolate a faulty plugin
                 self._fault(plugin, f"{hook_name}() raised {_describe(exc)}")
                 continue
             for item in items:
@@ -293,7 +312,7 @@ class PluginManager:
         for impl in self._pm.hook.newskit_register_commands.get_hookimpls():
             try:
                 impl.function(cli=cli)
-            except Exception as exc:  # noqa: BLE001
+            except (Exception, SystemExit) as exc:  # noqa: BLE001
                 self._fault(
                     impl.plugin_name, f"newskit_register_commands() raised {_describe(exc)}"
                 )
@@ -326,9 +345,16 @@ class PluginManager:
                     hooks=info.hooks,
                     components=comps,
                     errors=(*self._faults.get(name, ()), *conflicts.get(name, ())),
+                    load_seconds=info.load_seconds,
                 )
             )
         return out
+
+    def faults(self) -> dict[str, tuple[str, ...]]:
+        """What went wrong with each faulty plugin so far: failed imports and
+        registrations, hooks that raised or returned the wrong type, name conflicts.
+        Collects every component kind first, so that every hook has been called."""
+        return {info.name: info.errors for info in self.plugins() if info.errors}
 
     def _fault(self, plugin: str, message: str) -> None:
         text = f"plugin {plugin!r}: {message}"

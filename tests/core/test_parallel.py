@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import newskit
@@ -47,3 +52,47 @@ def test_the_command_with_jobs_writes_what_one_process_writes(tmp_path):
     assert one.exit_code == two.exit_code == 1  # the binary file failed
     assert one.stdout == two.stdout
     assert "newskit: 6 articles, 1 failed" in two.stderr
+
+
+def test_a_worker_builds_its_pipeline_once_per_spec():
+    spec = batch.PipelineSpec(config={"summarizer": None, "classifiers": []})
+    same = batch.PipelineSpec(config={"summarizer": None, "classifiers": []})
+    other = batch.PipelineSpec(config={"summarizer": None, "classifiers": ["economy"]})
+    state = batch._state_for(spec)
+    assert batch._state_for(same) is state  # equal specs share one pipeline
+    assert batch._state_for(other) is not state
+    assert [c.name for c in batch._state_for(other)["pipeline"].classifiers] == ["economy"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+def test_worker_processes_end_when_the_parent_is_killed(tmp_path):
+    """A pool worker whose parent is gone exits instead of waiting forever."""
+    code = (
+        "import os, sys, time\n"
+        "from newskit import batch\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "pool = ProcessPoolExecutor(1, initializer=batch._exit_with_parent, initargs=(0.05,))\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(proc.stdout.readline())
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while _alive(worker):
+            assert time.monotonic() < deadline, "the orphaned worker is still running"
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -15,7 +15,7 @@ import pytest
 from newskit import InputError
 from newskit.components import Input
 from newskit.model import Article, Category, Evidence, Problem, Source
-from newskit.store import SCHEMA_VERSION, Store, content_hash
+from newskit.store import SCHEMA_VERSION, Store, content_hash, input_hash
 
 
 def _article(n: int, **fields: object) -> Article:
@@ -318,3 +318,81 @@ def test_bad_query_is_a_clear_error(tmp_path: Path, bad: str) -> None:
         store.add([RICH], input_id="mali", content_hash="h")
         with pytest.raises(InputError, match="invalid query"):
             list(store.query(bad))
+
+
+def test_input_hash_of_a_streamed_input_covers_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    body = bytes(range(256)) * 400  # 100 KiB
+    path.write_bytes(body)
+    streamed = Input(id="crawl", name=str(path), data=body[:4096], path=str(path))
+    assert input_hash(streamed) == content_hash(body)  # the file, not the head it holds
+    path.write_bytes(body[:-1] + b"\x00")  # changed in its last byte only
+    assert input_hash(streamed) != content_hash(body)
+    loaded = Input(id="page", name="page.html", data=b"<p>hello</p>")
+    assert input_hash(loaded) == content_hash(b"<p>hello</p>")
+    path.unlink()
+    with pytest.raises(InputError, match="cannot be read") as info:
+        input_hash(streamed)
+    assert info.value.source == str(path)
+
+
+def test_ingest_stores_an_error_record_for_a_streamed_file_that_vanished(tmp_path: Path) -> None:
+    gone = Input(id="gone", name="gone.warc", data=b"WARC/1.0", path=str(tmp_path / "gone.warc"))
+    with Store(tmp_path / "news.db") as store:
+        (error,) = store.ingest([gone], lambda inp: [_article(1)])
+        assert error.failed and error.errors[0].message.startswith("gone.warc: cannot be read")
+        assert store.done_hash("gone") is None  # no hash: retried next time
+        assert store.counts()["failed_inputs"] == 1
+
+
+def test_done_hash_is_what_a_rerun_skips(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store:
+        store.add([_article(1)], input_id="ok", content_hash="h1")
+        store.add([Article.failure("bad", "broken")], input_id="bad", content_hash="h2")
+        assert store.done_hash("ok") == store.done_hash("ok", retry_failed=True) == "h1"
+        assert store.done_hash("bad") == "h2"
+        assert store.done_hash("bad", retry_failed=True) is None
+        assert store.done_hash("new") is None
+
+
+def test_check_writable_fails_fast_on_a_locked_store(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Store(path, timeout=0.2) as store:
+        store.check_writable()
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(InputError, match="locked by another process") as info:
+                store.check_writable()
+            assert info.value.source == str(path)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        store.check_writable()
+    with Store(path, readonly=True) as store, pytest.raises(InputError, match="read-only"):
+        store.check_writable()
+
+
+def test_ingest_files_with_an_executor_skips_stored_inputs_in_the_worker(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    import newskit
+    from newskit import batch
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"p{n}.txt").write_text(f"Story {n}. The harbour reopened today.\n", "utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01 binary")
+    pm = newskit.get_plugin_manager()
+    spec = batch.PipelineSpec(config={"summarizer": None, "classifiers": []})
+    serial = list(batch.run([folder], pipeline=spec.build(pm), plugins=pm))
+    with Store(tmp_path / "news.db") as store, ThreadPoolExecutor(2) as pool:
+        run = store.ingest_files([folder], spec=spec, plugins=pm, jobs=2, executor=pool)
+        assert list(run) == serial
+        assert store.skipped == 0
+        (folder / "p1.txt").write_text("Story 1 changed.\n", "utf-8")
+        again = store.ingest_files([folder], spec=spec, plugins=pm, jobs=2, executor=pool)
+        assert [a.id for a in again] == ["p1"]
+        assert store.skipped == 3  # the failed input counts as stored unless retried
+        assert store.counts() == {"inputs": 4, "failed_inputs": 1, "articles": 3, "failed": 1}

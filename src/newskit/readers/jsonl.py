@@ -15,6 +15,7 @@ import attrs
 
 from ..components import Input
 from ..errors import InputError
+from ..limits import Limits, TimeLimitExceeded
 from ..model import Article
 from ._decode import decode
 from .html import article_from_html
@@ -102,3 +103,6 @@ def _record(record: Any, where: str, fallback_id: str) -> Article:
         return Article.failure(record_id, str(exc))
     except (TypeError, ValueError) as exc:
         return Article.failure(record_id, f"{where}: invalid record: {exc}")
+    except TimeLimitExceeded as exc:  # this record's; the next one gets its own time
+        message = f"{where}: {exc} while reading it; the record was skipped"
+        return Article.failure(record_id, f"{message} ({Limits.hint('timeout')})")

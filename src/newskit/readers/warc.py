@@ -45,6 +45,7 @@ import attrs
 from .._optional import require
 from ..components import Input
 from ..errors import InputError, MissingDependencyError
+from ..limits import MAX_BYTES, Limits, TimeLimitExceeded
 from ..model import Article
 from ._decode import check_not_binary, declared_html_charset, decode
 from .html import article_from_html
@@ -63,8 +64,9 @@ log = logging.getLogger(__name__)
 
 #: HTTP content types read as pages; every other response is skipped.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-#: A payload that decompresses to more than this is an error record (a gzip bomb?).
-MAX_PAYLOAD_BYTES = 50 * 1024 * 1024
+#: The default limit of a record's size and of what its payload inflates to; set them
+#: with :class:`~newskit.Limits` (``max_bytes``, ``max_decompressed_bytes``).
+MAX_PAYLOAD_BYTES = MAX_BYTES
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -132,13 +134,17 @@ def iter_warc(
 ) -> Iterator[Article]:
     """Every HTML response in a WARC stream as an article, or an error record.
 
-    Never raises for bad data: a damaged archive ends with one error record.
+    Never raises for bad data: a damaged archive ends with one error record. The
+    limits in force (:meth:`Limits.current`) bound each record: its size, what its
+    payload inflates to, its HTML; a record that runs out of time (under a batch's
+    time limit) is an error record, and the read goes on with the next one.
     """
     try:
         warc = require("fastwarc.warc", extra="warc", feature=_FEATURE)
     except MissingDependencyError as exc:
         raise InputError(name, str(exc)) from None
     stats = stats if stats is not None else WarcStats()
+    limits = Limits.current()
     head = stream.read(6)
     stream.seek(0)
     if not (head.startswith(_GZIP_MAGIC) or looks_like_warc(head)):
@@ -169,11 +175,20 @@ def iter_warc(
         offset = record.stream_pos
         stats.records += 1
         try:
-            article = _record_article(record, name=name, id=id, offset=offset, stats=stats)
+            article = _record_article(
+                record, name=name, id=id, offset=offset, stats=stats, limits=limits
+            )
         except _Truncated as cut:
             stats.errors += 1
             yield cut.article
             return
+        except TimeLimitExceeded as exc:  # this record's; the archive's next one gets its own
+            message = f"{name} offset {offset}: {exc}; the record was skipped"
+            article = Article.failure(
+                (record.record_id or "").strip().strip("<>") or f"{id}:{offset}",
+                f"{message} ({Limits.hint('timeout')})",
+                url=record.headers.get("WARC-Target-URI") or None,
+            )
         if article is not None:
             stats.articles += not article.failed
             stats.errors += article.failed
@@ -181,7 +196,7 @@ def iter_warc(
 
 
 def _record_article(
-    record: Any, *, name: str, id: str, offset: int, stats: WarcStats
+    record: Any, *, name: str, id: str, offset: int, stats: WarcStats, limits: Limits
 ) -> Article | None:
     """The article for one record, an error record, or None for a record skipped."""
     where = f"{name} offset {offset}"
@@ -195,9 +210,11 @@ def _record_article(
         return None
     url = record.headers.get("WARC-Target-URI") or None
     try:
-        block = record.reader.read(MAX_PAYLOAD_BYTES + 1)
-        if len(block) > MAX_PAYLOAD_BYTES:
-            raise InputError(where, f"record over {MAX_PAYLOAD_BYTES:,} bytes; skipped")
+        most = limits.max_bytes
+        block = record.reader.read(most + 1)
+        if len(block) > most:
+            hint = Limits.hint("max_bytes")
+            raise InputError(where, f"record over the {most:,}-byte limit; skipped ({hint})")
         if len(block) < record.content_length:
             message = (
                 f"{where}: the file is cut in this record ({len(block):,} of "
@@ -212,12 +229,12 @@ def _record_article(
         if content_type.split(";")[0].strip().lower() not in HTML_TYPES:
             stats.skip("not HTML")
             return None
-        body = _decode_body(body, headers, where)
+        body = _decode_body(body, headers, where, limits.max_decompressed_bytes)
         check_not_binary(body, where)
         match = _CHARSET.search(content_type)
         charset = match.group(1) if match else declared_html_charset(body)
         html = decode(body, where, declared=charset)
-        article = article_from_html(html, id=record_id, url=url, name=where)
+        article = article_from_html(html, id=record_id, url=url, name=where, limits=limits)
     except InputError as exc:
         return Article.failure(record_id, str(exc), url=url)
     except (OSError, ValueError, EOFError, zlib.error) as exc:
@@ -331,8 +348,9 @@ def _parse_http(block: bytes, where: str) -> tuple[int, dict[str, str], bytes]:
     return int(parts[1]), headers, block[end + sep :]
 
 
-def _decode_body(body: bytes, headers: dict[str, str], where: str) -> bytes:
-    """The body without its transfer and content encodings."""
+def _decode_body(body: bytes, headers: dict[str, str], where: str, most: int) -> bytes:
+    """The body without its transfer and content encodings, inflated to ``most`` bytes
+    at most (an error record past that)."""
     if "chunked" in headers.get("transfer-encoding", "").lower() and _CHUNK_SIZE.match(body):
         body = _dechunk(body, where)  # crawlers often store it de-chunked: then left as is
     for coding in reversed(headers.get("content-encoding", "").lower().split(",")):
@@ -346,25 +364,45 @@ def _decode_body(body: bytes, headers: dict[str, str], where: str) -> bytes:
                 wbits = zlib.MAX_WBITS | (32 if coding != "deflate" else 0)
             try:
                 inflater = zlib.decompressobj(wbits)
-                out = inflater.decompress(body, MAX_PAYLOAD_BYTES + 1)
+                out = inflater.decompress(body, most + 1)
             except zlib.error as exc:
                 raise InputError(where, f"broken {coding} payload ({exc})") from None
-            if len(out) > MAX_PAYLOAD_BYTES:
-                raise InputError(where, f"payload inflates past {MAX_PAYLOAD_BYTES:,} bytes")
+            if len(out) > most:
+                raise _inflates_past(where, most)
             if not inflater.eof:
                 raise InputError(where, f"broken {coding} payload (it ends early)")
             body = out
         elif coding == "br":
             try:
                 brotli = require("brotli", extra="warc", feature="Brotli-encoded pages")
-                body = brotli.decompress(body)
+                body = _unbrotli(brotli, body, where, most)
             except MissingDependencyError as exc:
                 raise InputError(where, str(exc)) from None
+            except InputError:
+                raise
             except Exception as exc:  # noqa: BLE001 - brotli.error is not an OSError
                 raise InputError(where, f"broken br payload ({exc})") from None
         else:
             raise InputError(where, f"unknown Content-Encoding {coding!r}")
     return body
+
+
+def _inflates_past(where: str, most: int) -> InputError:
+    hint = Limits.hint("max_decompressed_bytes")
+    return InputError(where, f"payload inflates past {most:,} bytes; refused ({hint})")
+
+
+def _unbrotli(brotli: Any, body: bytes, where: str, most: int) -> bytes:
+    inflater = brotli.Decompressor()
+    try:
+        out = inflater.process(body, output_buffer_limit=most + 1)
+    except TypeError:  # brotli before 1.2 cannot bound its output
+        out = inflater.process(body)
+    if len(out) > most:
+        raise _inflates_past(where, most)
+    if not inflater.is_finished():
+        raise InputError(where, "broken br payload (it ends early)")
+    return out
 
 
 def _dechunk(body: bytes, where: str) -> bytes:
@@ -385,8 +423,6 @@ def _dechunk(body: bytes, where: str) -> bytes:
         if start + size > len(body):
             raise InputError(where, "broken chunked payload (a chunk ends early)")
         out += body[start : start + size]
-        if len(out) > MAX_PAYLOAD_BYTES:
-            raise InputError(where, f"payload over {MAX_PAYLOAD_BYTES:,} bytes")
         pos = start + size
         if body.startswith(b"\r\n", pos):
             pos += 2
