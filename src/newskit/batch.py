@@ -5,6 +5,12 @@ rebuild, so any engine can map it. ``run`` is the serial engine; ``run_parallel`
 maps the same work over a local process pool, each worker building its plugin manager
 and pipeline once from a :class:`PipelineSpec` (plain data), and yields the articles
 in input order, so its output equals a serial run's.
+
+A worker that dies (a crash in native code, the out-of-memory killer, a plugin calling
+``os._exit``) breaks a plain process pool and every task in it. :class:`WorkerPool`
+instead starts a new pool and runs each task that was in flight alone in a process of
+its own: the input that kills that one too becomes an error record, and the batch goes
+on.
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Generic, TypeVar
 
 import attrs
 from attrs import define, frozen
@@ -28,7 +35,9 @@ from .pipeline import Pipeline
 from .plugins import PluginManager
 from .readers import known_extensions, read_input, stream_extensions
 
-__all__ = ["PipelineSpec", "Tally", "process", "run", "run_parallel"]
+__all__ = ["PipelineSpec", "Tally", "WorkerPool", "process", "run", "run_parallel"]
+
+_T = TypeVar("_T")
 
 
 def process(
@@ -184,11 +193,16 @@ def run_parallel(
 ) -> Iterator[Article]:
     """Analyse every file under ``paths`` on ``jobs`` processes; articles come out in
     input order. Standard input and ``--url`` need the serial :func:`run`."""
-    files = iter_paths(paths, extensions=known_extensions(plugins.readers.values()))
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(spec,)) as pool:
+    extensions = known_extensions(plugins.readers.values())
+    files = iter_paths(paths, extensions=extensions)
+    with WorkerPool(jobs, spec) as pool:
         pending: list[Any] = []
         for item in files:
-            pending.append(item if isinstance(item, Article) else pool.submit(_work, item))
+            if isinstance(item, Article):
+                pending.append(item)
+            else:
+                died = _died(item, extensions)
+                pending.append(pool.submit(_work, item, on_death=lambda d=died: [d]))
             # Keep a bounded window of work in flight; yield from its head in order.
             while len(pending) > 4 * jobs:
                 yield from _done(pending.pop(0))
@@ -198,6 +212,81 @@ def run_parallel(
 
 def _done(item: Any) -> list[Article]:
     return [item] if isinstance(item, Article) else item.result()
+
+
+def _died(path: str, extensions: Iterable[str]) -> Article:
+    """The error record of an input whose worker process died analysing it."""
+    message = (
+        f"{path}: the worker process died while analysing it (a crash in native code, "
+        f"or killed, e.g. for lack of memory); it was tried alone a second time"
+    )
+    return Article.failure(input_id(path, extensions), message)
+
+
+class WorkerTask(Generic[_T]):
+    """A task of a :class:`WorkerPool`: :meth:`result` is its result, or, when its
+    worker died, ``on_death()``."""
+
+    def __init__(
+        self,
+        pool: WorkerPool,
+        fn: Callable[..., _T],
+        args: tuple[Any, ...],
+        on_death: Callable[[], _T],
+    ) -> None:
+        self.pool, self.fn, self.args, self.on_death = pool, fn, args, on_death
+        self.generation = pool.generation
+        self.future: Future[_T] = pool.executor.submit(fn, *args)
+
+    def result(self) -> _T:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            return self.pool.recover(self)
+
+
+class WorkerPool:
+    """A local process pool of ``jobs`` workers, each built from ``spec`` once, that
+    survives a worker's death.
+
+    When a worker dies, every task in flight fails with it, and only one of them (at
+    most) was the cause. The pool is replaced, and each of those tasks runs again
+    alone, in a fresh one-worker pool: one that dies again gives ``on_death()``, the
+    others their results. A dead worker costs a few seconds, never the batch.
+    """
+
+    def __init__(self, jobs: int, spec: PipelineSpec) -> None:
+        self.jobs, self.spec = jobs, spec
+        self.generation = 0
+        self.executor = self._start(jobs)
+
+    def _start(self, jobs: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.spec,))
+
+    def submit(
+        self, fn: Callable[..., _T], *args: Any, on_death: Callable[[], _T]
+    ) -> WorkerTask[_T]:
+        return WorkerTask(self, fn, args, on_death)
+
+    def recover(self, task: WorkerTask[_T]) -> _T:
+        if task.generation == self.generation:  # the first of its generation to fail
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.generation += 1
+            self.executor = self._start(self.jobs)
+        with self._start(1) as alone:
+            try:
+                return alone.submit(task.fn, *task.args).result()
+            except BrokenProcessPool:
+                return task.on_death()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
 
 
 @define

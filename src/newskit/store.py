@@ -34,7 +34,7 @@ import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -398,36 +398,42 @@ class Store:
         (e.g. a Dask client's, see :func:`newskit.dask.ingest`) runs the work instead
         of a local pool, with up to ``4 * jobs`` inputs in flight.
         """
-        from .batch import _start_worker
+        from .batch import WorkerPool, _died
         from .inputs import input_id, iter_paths
         from .readers import known_extensions
 
         extensions = known_extensions(plugins.readers.values())
         self.skipped = 0
-        own = executor is None
-        if executor is None:
-            executor = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(spec,))
-        task = (_store_work,) if own else (_store_work_with, spec)
+        # A local pool survives a worker's death (the input that killed it becomes an
+        # error record with no hash, tried again on a rerun); Dask retries on its own.
+        pool = WorkerPool(jobs, spec) if executor is None else None
         try:
-            pending: deque[Article | tuple[str, Future[_Work]]] = deque()
+            pending: deque[Article | tuple[str, Any]] = deque()
             for item in iter_paths(paths, extensions=extensions):
                 if isinstance(item, Article):
                     pending.append(item)
                 else:
-                    known = self.done_hash(
-                        input_key(item, input_id(item, extensions)), retry_failed=retry_failed
-                    )
-                    pending.append((item, executor.submit(*task, item, known)))
+                    key = input_key(item, input_id(item, extensions))
+                    known = self.done_hash(key, retry_failed=retry_failed)
+                    if pool is not None:
+                        died = _died(item, extensions)
+                        task: Any = pool.submit(
+                            _store_work, item, known, on_death=lambda k=key, d=died: (k, None, [d])
+                        )
+                    else:
+                        assert executor is not None
+                        task = executor.submit(_store_work_with, spec, item, known)
+                    pending.append((item, task))
                 # A bounded window of work in flight; write from its head, in order.
                 while len(pending) > 4 * jobs:
                     yield from self._finish(pending.popleft())
             while pending:
                 yield from self._finish(pending.popleft())
         finally:
-            if own:
-                executor.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown()
 
-    def _finish(self, item: Article | tuple[str, Future[_Work]]) -> list[Article]:
+    def _finish(self, item: Article | tuple[str, Any]) -> list[Article]:
         if isinstance(item, Article):
             return self._store_one(item.id, None, None, [item])
         name, future = item

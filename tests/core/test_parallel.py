@@ -96,3 +96,78 @@ def _alive(pid: int) -> bool:
             return f.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+_CRASHING_PLUGIN = """
+import os
+import newskit
+
+@newskit.hookimpl
+def newskit_register_cleaners():
+    def clean(article):
+        if "CRASHPAGE" in article.text:
+            os._exit(3)  # as a segfault in native code or the OOM killer would end it
+        return article
+    return [newskit.Cleaner(name="crash", clean=clean, default=False)]
+"""
+
+
+@pytest.fixture
+def crashing_plugin(tmp_path, monkeypatch):
+    """A cleaner that kills its worker process on one page, installed as an entry
+    point so that pool workers load it."""
+    import uuid
+
+    from newskit import plugins as plugins_module
+
+    site = tmp_path / "site"
+    site.mkdir()
+    module = f"newskit_crash_{uuid.uuid4().hex[:8]}"
+    (site / f"{module}.py").write_text(_CRASHING_PLUGIN)
+    info = site / f"{module}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[newskit]\ncrash = {module}\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(plugins_module, "_default", None)  # load entry points again
+
+
+def _crash_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(8):
+        words = "CRASHPAGE" if n == 5 else "calm"
+        text = f"Story {n}. The council met on Monday about the {words} harbour plan. " * 3
+        (folder / f"story-{n}.txt").write_text(text)
+    return folder
+
+
+@pytest.mark.usefixtures("crashing_plugin")
+def test_a_worker_that_dies_costs_its_input_not_the_batch(tmp_path):
+    folder = _crash_corpus(tmp_path)
+    pm = newskit.get_plugin_manager()
+    spec = batch.PipelineSpec(config={"cleaners": ["crash"], "summarizer": None, "classifiers": []})
+    found = list(batch.run_parallel([folder], spec=spec, plugins=pm, jobs=2))
+    assert [a.id for a in found] == [f"story-{n}" for n in range(8)]  # all, in order
+    assert [a.failed for a in found] == [n == 5 for n in range(8)]
+    assert "the worker process died while analysing it" in found[5].errors[0].message
+    assert str(folder / "story-5.txt") in found[5].errors[0].message
+    serial = list(
+        batch.run(
+            [folder / f"story-{n}.txt" for n in (0, 1, 7)], pipeline=spec.build(pm), plugins=pm
+        )
+    )
+    assert [found[n] for n in (0, 1, 7)] == serial
+
+
+@pytest.mark.usefixtures("crashing_plugin")
+def test_a_worker_that_dies_in_a_store_run_leaves_an_error_record(tmp_path):
+    folder = _crash_corpus(tmp_path)
+    db = tmp_path / "news.db"
+    args = ["analyze", str(folder), "--store", str(db), "--jobs", "2", "--clean", "crash"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output  # one input failed
+    with newskit.store.Store(db, readonly=True) as store:
+        stored = {a.id: a for a in store.articles()}
+    assert sorted(stored) == [f"story-{n}" for n in range(8)]
+    assert [n for n in range(8) if stored[f"story-{n}"].failed] == [5]

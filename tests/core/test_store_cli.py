@@ -92,7 +92,7 @@ def test_store_with_jobs_runs_in_the_pool_and_stores_what_one_process_stores(tmp
     runner = CliRunner()
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     serial = runner.invoke(cli, ["analyze", str(folder), "--store", str(one), "--jobs", "1"])
-    monkeypatch.setattr(store_module, "ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", CountingPool)  # the WorkerPool's
     CountingPool.submitted.clear()
     pooled = runner.invoke(cli, ["analyze", str(folder), "--store", str(two), "--jobs", "2"])
     assert serial.exit_code == pooled.exit_code == 1  # the binary file failed
