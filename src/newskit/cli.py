@@ -877,5 +877,10 @@ cli.add_command(report_command)
 
 def main() -> None:
     """Console-script entry: add plugin commands, then run."""
-    get_plugin_manager().add_commands(cli)
+    try:
+        pm = get_plugin_manager()
+    except NewskitError as exc:  # a broken plugin in strict mode: a message, not a trace
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(1) from None
+    pm.add_commands(cli)
     cli()

@@ -252,6 +252,20 @@ def test_strict_mode_stops_at_the_first_fault(installed, monkeypatch):
     assert "plugin 'faulty-import': failed to import nkfault_import" in str(result.exception)
 
 
+def test_the_command_in_strict_mode_prints_the_fault_not_a_traceback(installed, monkeypatch):
+    import subprocess
+
+    monkeypatch.setenv("NEWSKIT_STRICT_PLUGINS", "1")
+    monkeypatch.setenv("PYTHONPATH", str(installed / "site"))
+    code = "import newskit.cli; newskit.cli.main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "plugins"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: plugin 'faulty-import': failed to import")
+    assert "Traceback" not in done.stderr
+
+
 def test_disabled_faulty_plugins_leave_no_trace(installed, monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSKIT_DISABLE_PLUGINS", ",".join(FAULTS))
     result = CliRunner().invoke(cli, ["plugins", "--json"])  # a warning would fail here
