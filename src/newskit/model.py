@@ -312,7 +312,7 @@ class Article:
                     fields[key] = ""
             return _build(cls, fields, "article")
         except (TypeError, ValueError) as exc:
-            raise InputError(source, f"invalid article record: {exc}") from None
+            raise InputError(source, f"invalid article record: {_reason(exc)}") from None
 
 
 _NESTED: dict[str, type] = {
@@ -346,3 +346,11 @@ def _build(cls: type[_T], data: Mapping[str, Any], what: str) -> _T:
     if not isinstance(data, dict):
         data = dict(data)
     return cls(**data)
+
+
+def _reason(exc: Exception) -> str:
+    """The message of ``exc``; attrs' validators raise with (message, attribute, type,
+    value) as arguments, whose str() is the whole tuple."""
+    if len(exc.args) > 1 and isinstance(exc.args[0], str):
+        return exc.args[0].rstrip(".")
+    return str(exc)

@@ -128,6 +128,12 @@ def test_from_dict_names_the_source_and_the_bad_field():
         Article.from_dict({"categories": [{"name": "a", "scheme": "b", "score": 7}]})
     with pytest.raises(InputError, match="not an ISO 8601 date"):
         Article.from_dict({"published": "last Tuesday"})
+    with pytest.raises(InputError) as wrong_type:
+        Article.from_dict({"id": "x", "text": 5}, source="feed.jsonl line 4")
+    assert str(wrong_type.value) == (
+        "feed.jsonl line 4: invalid article record: 'text' must be <class 'str'> "
+        "(got 5 that is a <class 'int'>)"
+    )
     with pytest.raises(InputError, match="expected a JSON object"):
         Article.from_dict(["not", "a", "dict"])  # type: ignore[arg-type]
 
