@@ -12,6 +12,9 @@ so the articles equal a serial run's.
   with a bounded number of files in flight.
 - :func:`ingest`: :meth:`newskit.store.Store.ingest_files` on the cluster: the workers
   read, hash and analyse; this process writes the store.
+- :func:`write`: each worker writes the articles of each of its files, as they come,
+  to one output file per input in a directory (any newskit format): nothing is sent
+  back but counts, and a worker holds one article at a time, however large the WARC.
 
 Every worker must see the input files at the paths given (a shared file system): the
 paths are listed here, in this process, and read there. Dask is imported on first use,
@@ -22,9 +25,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
 
 from . import batch
 from ._optional import require
@@ -40,7 +46,7 @@ if TYPE_CHECKING:
 
     from .store import Store
 
-__all__ = ["CONNECT_TIMEOUT", "analyze_bag", "connect", "ingest", "run"]
+__all__ = ["CONNECT_TIMEOUT", "Written", "analyze_bag", "connect", "ingest", "run", "write"]
 
 _FEATURE = "The Dask engine"
 #: How long (seconds) :func:`connect` waits for a scheduler to answer.
@@ -200,3 +206,94 @@ def ingest(
             retry_failed=retry_failed,
             executor=client.get_executor(pure=False),
         )
+
+
+@frozen
+class Written:
+    """One input file written by :func:`write`: where to, how many articles and how
+    many error records."""
+
+    input: str
+    output: str
+    articles: int
+    failed: int
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _output_name(index: int, path: str, extension: str) -> str:
+    """``00042-crawl-00001.warc.jsonl``: the input's position, then its file name made
+    safe (no directory part, no ``..``, no NUL), then the format's extension."""
+    base = _UNSAFE.sub("_", os.path.basename(path)).strip("._") or "input"
+    return f"{index:05d}-{base[:100]}{extension}"
+
+
+def _write_partition(
+    items: Iterable[tuple[int, str | Article]],
+    spec: batch.PipelineSpec,
+    directory: str,
+    format_name: str,
+) -> list[Written]:
+    """In a worker: analyse each input file and stream its articles into its own output
+    file, written to a temporary name and renamed when complete."""
+    state = batch._state_for(spec)
+    fmt = get_plugin_manager().formats[format_name]
+    extension = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
+    done: list[Written] = []
+    for index, item in items:
+        path = item.id if isinstance(item, Article) else item
+        articles: Iterable[Article] = (
+            [item] if isinstance(item, Article) else (batch._iter_work(item, state))
+        )
+        target = os.path.join(directory, _output_name(index, path, extension))
+        counts = {"articles": 0, "failed": 0}
+        partial = f"{target}.partial"
+        mode = "wb" if fmt.binary else "w"
+        with open(partial, mode, **({} if fmt.binary else {"encoding": "utf-8"})) as stream:
+            fmt.write(_counted(articles, counts), stream)
+        os.replace(partial, target)
+        done.append(Written(path, target, counts["articles"], counts["failed"]))
+    return done
+
+
+def _counted(found: Iterable[Article], counts: dict[str, int]) -> Iterator[Article]:
+    for article in found:
+        counts["failed" if article.failed else "articles"] += 1
+        yield article
+
+
+def write(
+    paths: Iterable[str | os.PathLike[str]],
+    directory: str | os.PathLike[str],
+    *,
+    format: str = "jsonl",
+    spec: batch.PipelineSpec | None = None,
+    plugins: PluginManager | None = None,
+    scheduler: str | Client | None = None,
+) -> list[Written]:
+    """Analyse every file under ``paths`` on Dask and write each one's articles to its
+    own file in ``directory`` (made if missing), in ``format`` (a newskit format name:
+    ``jsonl``, ``parquet``, ``csv``…). Returns one :class:`Written` per input, in
+    input order.
+
+    The work is :func:`analyze_bag`'s, one task per file, but the articles never leave
+    the worker: it writes them as they come, so its memory stays flat whatever the size
+    of a WARC. ``directory`` must be on a file system every worker sees. A file is
+    written under a temporary name and renamed when complete, so an interrupted run
+    leaves no half-written output under a final name.
+    """
+    pm = plugins if plugins is not None else get_plugin_manager()
+    if format not in pm.formats:
+        known = ", ".join(sorted(pm.formats))
+        raise ConfigError(f"no output format {format!r}; installed: {known}")
+    out = os.fspath(directory)
+    os.makedirs(out, exist_ok=True)
+    files = _files(paths, pm)
+    spec = spec if spec is not None else batch.PipelineSpec()
+    with connect(scheduler) as client:
+        futures = [
+            client.submit(_write_partition, [(i, item)], spec, out, format, pure=False)
+            for i, item in enumerate(files)
+        ]
+        return [written for future in futures for written in future.result()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import pickle
 import shutil
 import socket
@@ -114,6 +115,29 @@ def test_run_on_a_cluster_equals_the_serial_run(client, corpus, serial):
     assert [a.to_dict() for a in found[:-1]] == [a.to_dict() for a in serial]
     assert found[-1].failed and "no file matches" in found[-1].errors[0].message
     assert found[0].category("populism").label is True  # the spec reached the workers
+
+
+def test_write_streams_each_file_to_its_own_output_on_the_workers(client, corpus, serial, tmp_path):
+    out = tmp_path / "out"
+    written = nd.write([corpus], out, spec=SPEC, scheduler=client)
+    inputs = sorted(p.name for p in corpus.iterdir())
+    assert [os.path.basename(w.input) for w in written] == inputs  # one per input, in order
+    assert sorted(os.listdir(out)) == [os.path.basename(w.output) for w in written]
+    assert [n.split("-", 1)[1] for n in sorted(os.listdir(out))] == [f"{i}.jsonl" for i in inputs]
+    back = [a for w in written for a in _read_back(w.output)]
+    assert [a.to_dict() for a in back] == [a.to_dict() for a in serial]
+    assert sum(w.articles for w in written) == sum(not a.failed for a in serial)
+    assert sum(w.failed for w in written) == sum(a.failed for a in serial)
+
+
+def _read_back(path: str) -> list[newskit.Article]:
+    with open(path, encoding="utf-8") as lines:
+        return [newskit.Article.from_dict(json.loads(line)) for line in lines if line.strip()]
+
+
+def test_write_refuses_an_unknown_format(corpus, tmp_path):
+    with pytest.raises(newskit.ConfigError, match="no output format 'yaml'"):
+        nd.write([corpus], tmp_path / "out", format="yaml", scheduler="tcp://127.0.0.1:1")
 
 
 def test_analyze_bag_has_one_partition_per_file_and_articles_pickle(client, corpus, serial):
