@@ -44,12 +44,10 @@ def read(
     """
     pm = plugins or get_plugin_manager()
     empty = Pipeline()
-    if fetch:
-        fetcher = _fetcher(fetch)
-        return _fetch.run(
-            _paths(paths), pipeline=empty, plugins=pm, fetcher=fetcher, url=url, limits=limits
-        )
-    return batch.run(_paths(paths), pipeline=empty, plugins=pm, url=url, limits=limits)
+    fetcher = _fetcher(fetch) if fetch else None
+    return batch.run(
+        _paths(paths), pipeline=empty, plugins=pm, url=url, limits=limits, fetcher=fetcher
+    )
 
 
 def analyze(
@@ -76,12 +74,10 @@ def analyze(
     """
     pm = plugins or get_plugin_manager()
     pipeline = pipeline or Pipeline.configure(plugins=pm)
-    if fetch:
-        fetcher = _fetcher(fetch)
-        return _fetch.run(
-            _paths(paths), pipeline=pipeline, plugins=pm, fetcher=fetcher, url=url, limits=limits
-        )
-    return batch.run(_paths(paths), pipeline=pipeline, plugins=pm, url=url, limits=limits)
+    fetcher = _fetcher(fetch) if fetch else None
+    return batch.run(
+        _paths(paths), pipeline=pipeline, plugins=pm, url=url, limits=limits, fetcher=fetcher
+    )
 
 
 def analyze_text(

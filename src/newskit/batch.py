@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 from attrs import define, frozen
@@ -34,6 +34,9 @@ from .model import Article
 from .pipeline import Pipeline
 from .plugins import PluginManager
 from .readers import known_extensions, read_input, stream_extensions
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 __all__ = ["PipelineSpec", "Tally", "WorkerPool", "process", "run", "run_parallel"]
 
@@ -60,18 +63,25 @@ def run(
     plugins: PluginManager,
     url: str | None = None,
     limits: Limits | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article]:
     """Analyse every input under ``paths`` in order, lazily, one process, within
-    ``limits`` (default: :meth:`Limits.current`)."""
+    ``limits`` (default: :meth:`Limits.current`). With a ``fetcher``, the http(s) URLs
+    among ``paths`` are downloaded; without one, each is an error record."""
     readers = plugins.readers
     limits = limits if limits is not None else Limits.current()
-    found = iter_inputs(
-        paths,
-        url=url,
-        extensions=known_extensions(readers.values()),
-        stream_extensions=stream_extensions(readers.values()),
-        limits=limits,
-    )
+    options: dict[str, Any] = {
+        "url": url,
+        "extensions": known_extensions(readers.values()),
+        "stream_extensions": stream_extensions(readers.values()),
+        "limits": limits,
+    }
+    if fetcher is not None:
+        from .fetch import iter_inputs as fetched_inputs
+
+        found = fetched_inputs(paths, fetcher=fetcher, **options)
+    else:
+        found = iter_inputs(paths, **options)
     for item in found:
         if isinstance(item, Article):  # the input could not even be loaded
             yield item

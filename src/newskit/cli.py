@@ -292,14 +292,12 @@ def analyze(
     workers = 1 if fetcher else _workers(jobs, paths, url)
     if dask is not None:
         found = _on_dask(scheduler, paths, spec, pm)
-    elif fetcher:
-        found = fetch_module.run(
-            paths, pipeline=pipeline, plugins=pm, fetcher=fetcher, url=url, limits=spec.limits
-        )
     elif workers > 1:
         found = batch.run_parallel(paths, spec=spec, plugins=pm, jobs=workers)
     else:
-        found = batch.run(paths, pipeline=pipeline, plugins=pm, url=url, limits=spec.limits)
+        found = batch.run(
+            paths, pipeline=pipeline, plugins=pm, url=url, limits=spec.limits, fetcher=fetcher
+        )
     steps = StepReport()
     articles = steps.count(tally.count(_progress(found, tally)))
     try:

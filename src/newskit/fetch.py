@@ -48,8 +48,6 @@ from .model import Article
 
 if TYPE_CHECKING:
     from .limits import Limits
-    from .pipeline import Pipeline
-    from .plugins import PluginManager
 
 __all__ = [
     "PROJECT_URL",
@@ -59,7 +57,6 @@ __all__ = [
     "is_url",
     "iter_inputs",
     "not_fetched",
-    "run",
     "url_id",
 ]
 
@@ -386,33 +383,3 @@ def iter_inputs(
                 stream_extensions=stream_extensions,
                 limits=limits,
             )
-
-
-def run(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    pipeline: Pipeline,
-    plugins: PluginManager,
-    fetcher: Fetcher | None,
-    url: str | None = None,
-    limits: Limits | None = None,
-) -> Iterator[Article]:
-    """:func:`newskit.batch.run` with URLs fetched by ``fetcher``, one at a time; each
-    input within ``limits`` (default: :meth:`Limits.current`)."""
-    from .batch import process
-    from .readers import known_extensions, stream_extensions
-
-    readers = plugins.readers
-    found = iter_inputs(
-        paths,
-        fetcher=fetcher,
-        url=url,
-        extensions=known_extensions(readers.values()),
-        stream_extensions=stream_extensions(readers.values()),
-        limits=limits,
-    )
-    for item in found:
-        if isinstance(item, Article):
-            yield item
-        else:
-            yield from process(item, pipeline, readers, limits)
