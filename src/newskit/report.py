@@ -259,7 +259,11 @@ def write_report(
     title: str | None = None,
 ) -> ReportData:
     """Compute, draw and write the HTML report to ``output`` (and each figure as a PNG
-    file into ``png_dir`` when given); returns the data shown."""
+    file into ``png_dir`` when given); returns the data shown. A folder for ``output``
+    that does not exist is an error before any work."""
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise NewskitError(f"{output}: cannot write the report (no folder {folder})")
     data = compute(database, sources=sources)
     figures = make_figures(data)
     page = render_html(data, title=title, figures=figures)

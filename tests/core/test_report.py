@@ -317,3 +317,11 @@ def test_readonly_store_object_can_be_passed(db: Path) -> None:
         assert compute(store).total == len(_corpus())
     with pytest.raises(InputError, match="no such file"):
         compute(db.with_name("absent.db"))
+
+
+def test_an_output_folder_that_does_not_exist_is_an_error_before_any_work(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "report.html"
+    # the database does not exist either: the output is checked first, before any work
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "nope.db"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{out}: cannot write the report (no folder {out.parent})" in result.output
