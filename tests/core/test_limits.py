@@ -270,6 +270,32 @@ def test_a_brotli_bomb_in_a_warc_is_refused(tmp_path):
     assert read.title == "Bomb"
 
 
+def test_a_parquet_row_group_that_inflates_past_the_limit_is_refused(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    small = {"id": ["a"], "text": ["The harbour reopened on Monday."]}
+    huge = {"id": ["b"], "text": ["all work and no play " * 100_000]}  # 2.1 MB of text
+    with pq.ParquetWriter(
+        tmp_path / "feed.parquet",
+        pa.schema([("id", pa.string()), ("text", pa.string())]),
+        compression="zstd",
+    ) as writer:
+        for rows in (small, huge, small):
+            writer.write_table(pa.table(rows))
+    assert (tmp_path / "feed.parquet").stat().st_size < 20_000  # small on disk
+    found = list(
+        newskit.read(tmp_path / "feed.parquet", limits=Limits(max_decompressed_bytes=1_000_000))
+    )
+    assert [(a.id, a.failed) for a in found] == [("a", False), ("feed:2", True), ("a", False)]
+    message = found[1].errors[0].message
+    assert "feed.parquet row group 2 (rows 2 to 2): decompresses to " in message
+    assert (
+        "over the 1,000,000-byte limit; not read (raise max_decompressed_bytes or --max-decompressed)"
+        in message
+    )
+    assert [a.failed for a in newskit.read(tmp_path / "feed.parquet")] == [False] * 3
+
+
 # -- time per document --------------------------------------------------------------------------
 
 

@@ -3,7 +3,10 @@
 The file is read one row group at a time. A row that is not a valid article becomes an
 error record naming the file and the row (counted from 1 over the whole file), and a
 row group that cannot be decoded becomes one error record; the rest of the file is
-still read. As in JSONL, a row with an empty ``id`` gets ``<input id>:<row>``.
+still read. So does a row group whose declared uncompressed size is over
+:attr:`Limits.max_decompressed_bytes <newskit.Limits.max_decompressed_bytes>`: a small
+file can hold gigabytes of compressed text, and pyarrow would expand it whole. As in
+JSONL, a row with an empty ``id`` gets ``<input id>:<row>``.
 
 Files from other tools are read too when their columns are article fields (any
 subset); ``meta`` may then be a struct instead of JSON text, and ``published`` a date
@@ -23,6 +26,7 @@ import attrs
 from .._optional import require
 from ..components import Input
 from ..errors import InputError, MissingDependencyError
+from ..limits import Limits
 from ..model import Article
 
 __all__ = ["SCHEMA_VERSION", "looks_like_parquet", "read_parquet"]
@@ -53,8 +57,20 @@ def read_parquet(inp: Input) -> Iterator[Article]:
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise InputError(inp.name, f"not a readable Parquet file ({exc})") from None
     _check_schema(file.schema_arrow, inp.name)
+    most = Limits.current().max_decompressed_bytes
     row = 0
     for group in range(file.num_row_groups):
+        declared = file.metadata.row_group(group)
+        if declared.total_byte_size > most:
+            rows = declared.num_rows
+            where = f"{inp.name} row group {group + 1} (rows {row + 1} to {row + rows})"
+            message = (
+                f"{where}: decompresses to {declared.total_byte_size:,} bytes, over the "
+                f"{most:,}-byte limit; not read ({Limits.hint('max_decompressed_bytes')})"
+            )
+            yield Article.failure(f"{inp.id}:{row + 1}", message)
+            row += rows
+            continue
         try:
             records = file.read_row_group(group).to_pylist()
         except (pa.ArrowException, OSError, ValueError) as exc:
