@@ -129,7 +129,8 @@ SOVEREIGNTY = _terms(
     # Bonikowski & Gidron (2016)
     direct democracy;
     # ours
-    take back control; taking back control; take control; back in control; give power
+    take back control; takes back control; taking back control; took back control; taken
+    back control; take control; back in control; give power
     back; giving power back; hand power back; handing power back; power back to; return
     power; power to the people; people power; let the people; people decide; people to
     decide; people must decide; people should decide; have their say; have a say; have

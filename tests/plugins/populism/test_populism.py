@@ -197,6 +197,8 @@ def test_common_sense_is_people_centrism() -> None:
 def test_sovereignty_demands_and_their_negation() -> None:
     assert fired("It is time to let the people decide in a referendum.") == {"popular-sovereignty"}
     assert fired("We must take back control of our borders.") == {"popular-sovereignty"}
+    assert fired("Britain took back control of its borders.") == {"popular-sovereignty"}
+    assert fired("The country has taken back control.") == {"popular-sovereignty"}
     assert fired("The people should not have a say on this.") == set()
 
 
