@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import pickle
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.archives import warc
 
 import newskit
 from newskit import MissingDependencyError, batch
@@ -24,8 +24,7 @@ from newskit.store import Store
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("dask.bag")
 pytest.importorskip("fastwarc")
-warcwriter = pytest.importorskip("warcio.warcwriter")
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+pytest.importorskip("warcio.warcwriter")
 
 import newskit.dask as nd  # noqa: E402
 
@@ -38,35 +37,19 @@ def _page(title: str) -> bytes:
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p><p>{text}</p></article></body></html>".encode()
 
 
-def _warc(records: list[tuple[str, bytes, tuple[tuple[str, str], ...]]]) -> tuple[bytes, list[int]]:
-    """A gzipped WARC of HTML responses (url, body, extra HTTP headers); and where each starts."""
-    out = io.BytesIO()
-    writer = warcwriter.WARCWriter(out, gzip=True)
-    offsets = []
-    for url, body, headers in records:
-        http = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8"), *headers], protocol="HTTP/1.1"
-        )
-        offsets.append(out.tell())
-        writer.write_record(
-            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
-        )
-    return out.getvalue(), offsets
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Good inputs and each kind of bad one, one file each."""
     folder = tmp_path_factory.mktemp("corpus")
     shutil.copy(ROOT / "examples" / "atlas-mali.txt", folder / "a-dump.txt")
     shutil.copy(ROOT / "tests" / "fixtures" / "news-page.html", folder / "b-page.html")
-    crawl, _ = _warc([
+    crawl, _ = warc([
         ("https://w.example/1", _page("Harbour"), ()),
         ("https://w.example/broken", b"\x1f\x8b\x08\x00not gzip", (("Content-Encoding", "gzip"),)),
         ("https://w.example/2", _page("Bridge"), ()),
     ])  # fmt: skip
     (folder / "c-crawl.warc.gz").write_bytes(crawl)
-    whole, offsets = _warc([(f"https://t.example/{n}", _page(f"Story {n}"), ()) for n in range(3)])
+    whole, offsets = warc([(f"https://t.example/{n}", _page(f"Story {n}"), ()) for n in range(3)])
     cut = offsets[2] + (len(whole) - offsets[2]) // 2
     (folder / "d-cut.warc.gz").write_bytes(whole[:cut])
     (folder / "e-corrupt.html.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"garbage" * 40)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
@@ -18,6 +17,7 @@ from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
+from tests.archives import warc
 
 import newskit
 from newskit import batch
@@ -168,24 +168,6 @@ def test_kill_9_during_a_pooled_store_run_then_resume(tmp_path):
 # -- bad input: error records or a clear error, never a traceback or a dead run ---------
 
 
-def _warc(records: list[tuple[str, bytes, tuple[tuple[str, str], ...]]]) -> tuple[bytes, list[int]]:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    offsets = []
-    for url, body, headers in records:
-        http = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html"), *headers], protocol="HTTP/1.1"
-        )
-        offsets.append(out.tell())
-        writer.write_record(
-            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
-        )
-    return out.getvalue(), offsets
-
-
 def _page(title: str, words: str = "") -> bytes:
     text = words or " ".join(f"{title} is the news of the day, told in full." for _ in range(15))
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p></article></body></html>".encode()
@@ -198,13 +180,13 @@ def test_bad_inputs_become_error_records_in_the_store(tmp_path, jobs):
     folder = tmp_path / "pages"
     folder.mkdir()
     shutil.copy(ROOT / "examples" / "atlas-mali.txt", folder / "a-mali.txt")
-    good, _ = _warc([
+    good, _ = warc([
         ("https://w.example/1", _page("One"), ()),
         ("https://w.example/broken", b"\x1f\x8b\x08\x00broken", (("Content-Encoding", "gzip"),)),
         ("https://w.example/2", _page("Two"), ()),
     ])  # fmt: skip
     (folder / "b-payload.warc.gz").write_bytes(good)
-    whole, offsets = _warc([(f"https://t.example/{n}", _page(f"Cut {n}"), ()) for n in range(3)])
+    whole, offsets = warc([(f"https://t.example/{n}", _page(f"Cut {n}"), ()) for n in range(3)])
     (folder / "c-cut.warc.gz").write_bytes(whole[: offsets[2] + 40])
     (folder / "d-corrupt.html.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"rubbish" * 30)
     (folder / "e-corrupt.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"rubbish" * 30)
@@ -275,9 +257,9 @@ def test_a_warc_changed_after_its_first_4_kib_is_analysed_again(tmp_path):
     pytest.importorskip("warcio")
     rng = random.Random(4)
     words = " ".join(f"{rng.getrandbits(40):x}" for _ in range(1500))  # does not compress
-    big, _ = _warc([("https://x.example/1", _page("Big", words), ())])
-    before, _ = _warc([("https://x.example/2", _page("Before"), ())])
-    after, _ = _warc([("https://x.example/2", _page("After"), ())])
+    big, _ = warc([("https://x.example/1", _page("Big", words), ())])
+    before, _ = warc([("https://x.example/2", _page("Before"), ())])
+    after, _ = warc([("https://x.example/2", _page("After"), ())])
     assert len(big) > 8192
     folder = tmp_path / "crawl"
     folder.mkdir()
